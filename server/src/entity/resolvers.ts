@@ -1,0 +1,46 @@
+import type { EntityResolvers, QueryResolvers, Resolvers } from '../generated/resolvers-types.js';
+import type { EntityKindName } from '../graph/model.js';
+import type { GraphQLContext } from '../context.js';
+import { loadEvidence } from '../provenance/evidence.js';
+import type { EntityRecord } from './model.js';
+
+/** GraphQL object type per entity kind. */
+const TYPE_OF_KIND: Record<EntityKindName, 'Organisation' | 'Person' | 'Programme' | 'Vendor' | 'Product' | 'Event' | 'Place' | 'Topic'> = {
+  ORGANISATION: 'Organisation',
+  PERSON: 'Person',
+  PROGRAMME: 'Programme',
+  VENDOR: 'Vendor',
+  PRODUCT: 'Product',
+  EVENT: 'Event',
+  PLACE: 'Place',
+  TOPIC: 'Topic',
+};
+
+const entityQuery: Pick<QueryResolvers, 'entity'> = {
+  entity: (_parent, { id }, { loaders }) => loaders.entity.load(id),
+};
+
+/** Fields every entity type shares; nested lists are loaded in batches. */
+const sharedEntityFields = {
+  evidence: (entity: EntityRecord, _args: unknown, { loaders }: GraphQLContext) => loadEvidence(loaders, entity.evidenceIds),
+  relationships: (entity: EntityRecord, _args: unknown, { loaders }: GraphQLContext) => loaders.relationshipsOf.load(entity.id),
+  degree: (entity: EntityRecord, _args: unknown, { loaders }: GraphQLContext) => loaders.degree.load(entity.id),
+};
+
+const entityInterface: EntityResolvers = {
+  __resolveType: (entity) => TYPE_OF_KIND[entity.kind],
+};
+
+/** Resolvers of the entity domain. */
+export const entityResolvers: Resolvers = {
+  Query: entityQuery,
+  Entity: entityInterface,
+  Organisation: sharedEntityFields,
+  Person: sharedEntityFields,
+  Programme: sharedEntityFields,
+  Vendor: sharedEntityFields,
+  Product: sharedEntityFields,
+  Event: sharedEntityFields,
+  Place: sharedEntityFields,
+  Topic: sharedEntityFields,
+};

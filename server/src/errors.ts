@@ -1,0 +1,49 @@
+import { GraphQLError } from 'graphql';
+import { Neo4jError, isRetryableError } from 'neo4j-driver';
+
+/** The error codes clients can rely on in `extensions.code`. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+} as const;
+export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A client-facing error with a stable code; its message is shown as is. */
+export function apiError(code: ErrorCodeName, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+/** Invalid arguments: the message says which argument and why. */
+export function badInput(message: string, argument?: string): GraphQLError {
+  return apiError(ErrorCode.BAD_USER_INPUT, message, argument ? { argument } : {});
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.ClientError.Security.Unauthorized',
+  'Neo.ClientError.Security.AuthenticationRateLimit',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Database.DatabaseNotFound',
+]);
+
+/** True for driver errors that mean "the database cannot be reached or used right now". */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Neo4jError)) return false;
+  return UNAVAILABLE_CODES.has(error.code) || isRetryableError(error);
+}
+
+/**
+ * The one boundary where driver errors become API errors: unavailability is reported as
+ * DATABASE_UNAVAILABLE, everything else is rethrown unchanged so Yoga masks it as an internal error.
+ */
+export function mapDriverError(error: unknown): never {
+  if (error instanceof GraphQLError) throw error;
+  if (isDatabaseUnavailable(error)) {
+    throw apiError(ErrorCode.DATABASE_UNAVAILABLE, 'The graph database is not available right now; try again shortly.');
+  }
+  throw error;
+}

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { entityResolvers } from '../entity/resolvers.js';
+import { neighbourhoodResolvers } from '../neighbourhood/resolvers.js';
+import { provenanceResolvers } from '../provenance/resolvers.js';
+import { searchResolvers } from '../search/resolvers.js';
+
+/** Path of the one source of the API. */
+export const SCHEMA_PATH = path.resolve(import.meta.dirname, '../../../schema.graphql');
+
+/** The executable schema: schema.graphql plus every domain's resolvers. */
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
+    resolvers: [entityResolvers, searchResolvers, neighbourhoodResolvers, provenanceResolvers],
+    resolverValidationOptions: { requireResolversToMatchSchema: 'error', requireResolversForResolveType: 'error' },
+  });
+}

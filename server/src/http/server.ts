@@ -1,0 +1,57 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import sirv from 'sirv';
+import type { Database } from '../db/driver.js';
+import { createGraphQLServer } from './yoga.js';
+
+/** Folder of the built web page (`npm run build:web`). */
+export const WEB_DIST = path.resolve(import.meta.dirname, '../../../dist/web');
+
+const API_PATHS = new Set(['/graphql', '/healthz', '/readyz']);
+
+/** Headers for the page: a strict CSP (no inline scripts, only our own origin) and no framing or sniffing. */
+const PAGE_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+/** Options of the HTTP server. */
+export interface HttpServerOptions {
+  db: Database;
+  maxBodyBytes: number;
+  webDist?: string;
+  graphiql?: boolean;
+}
+
+/** The HTTP server: GraphQL and health from Yoga, the web page as static files, 404 for the rest. */
+export function createHttpServer(options: HttpServerOptions): Server {
+  const yoga = createGraphQLServer(options);
+  const webDist = options.webDist ?? WEB_DIST;
+  const pageMissing = !existsSync(path.join(webDist, 'index.html'));
+  const serveStatic = sirv(webDist, { etag: true, dev: false, setHeaders: (res) => setHeaders(res, PAGE_HEADERS) });
+
+  return createServer((req: IncomingMessage, res: ServerResponse) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (API_PATHS.has(pathname)) {
+      void yoga.handle(req, res);
+      return;
+    }
+    if (pageMissing && pathname === '/') {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('The web page is not built; run `npm run build:web` (npm start does it for you).\n');
+      return;
+    }
+    serveStatic(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...PAGE_HEADERS });
+      res.end('Not found\n');
+    });
+  });
+}
+
+function setHeaders(res: ServerResponse, headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+}

@@ -1,0 +1,75 @@
+import neo4j from 'neo4j-driver';
+import type { CypherQuery } from '../db/driver.js';
+import { ENTITY_PROJECTION } from '../entity/model.js';
+import type { EntityKindName } from '../graph/model.js';
+import { RELATIONSHIP_PROJECTION } from './model.js';
+
+/** Deepest neighbourhood a query may ask for. */
+export const MAX_DEPTH = 3;
+/** Most entities one subgraph may hold. */
+export const MAX_NODES = 1_000;
+/** Most relationships returned per entity in a subgraph; past it the subgraph is marked truncated. */
+export const EDGES_PER_NODE = 10;
+
+/** Returns the collected nodes `nodes` with the relationships among them, capped, and the truncation flag. */
+const SUBGRAPH_RETURN = `UNWIND (CASE WHEN size(nodes) = 0 THEN [null] ELSE nodes END) AS a
+OPTIONAL MATCH (a)-[r]->(b:Entity) WHERE b IN nodes
+WITH nodes, truncated, collect(r)[..$maxEdges + 1] AS rels
+RETURN [n IN nodes | ${ENTITY_PROJECTION}] AS nodes,
+       [r IN rels[..$maxEdges] | ${RELATIONSHIP_PROJECTION}] AS edges,
+       truncated OR size(rels) > $maxEdges AS truncated`;
+
+/**
+ * Breadth-first neighbourhood of the given entities, one level per hop so each entity is reached once,
+ * nearest first. Each level stops once `limit` is exceeded, so a hub cannot blow the query up; the subgraph is
+ * the first `limit` entities and the relationships among them.
+ */
+export function neighbourhoodQuery(args: { ids: readonly string[]; depth: number; limit: number }): CypherQuery {
+  if (!Number.isInteger(args.depth) || args.depth < 1 || args.depth > MAX_DEPTH) {
+    throw new RangeError(`depth must be an integer from 1 to ${MAX_DEPTH}`);
+  }
+  const levels: string[] = [];
+  for (let level = 1; level <= args.depth; level += 1) {
+    levels.push(`CALL (seen, frontier) {
+  UNWIND (CASE WHEN size(seen) > $limit THEN [] ELSE frontier END) AS f
+  MATCH (f)--(n:Entity)
+  WHERE NOT n IN seen
+  WITH DISTINCT n LIMIT $limitPlusOne
+  RETURN collect(n) AS found
+}
+WITH seen + found AS seen, found AS frontier`);
+  }
+  return {
+    cypher: `MATCH (s:Entity) WHERE s.id IN $ids
+WITH collect(DISTINCT s) AS seen
+WITH seen, seen AS frontier
+${levels.join('\n')}
+WITH seen[..$limit] AS nodes, size(seen) > $limit AS truncated
+${SUBGRAPH_RETURN}`,
+    params: {
+      ids: [...args.ids],
+      limit: neo4j.int(args.limit),
+      limitPlusOne: neo4j.int(args.limit + 1),
+      maxEdges: neo4j.int(args.limit * EDGES_PER_NODE),
+    },
+  };
+}
+
+/** An overview: the best-connected entities (optionally of some kinds) and the relationships among them. */
+export function overviewQuery(args: { kinds: readonly EntityKindName[] | null; limit: number }): CypherQuery {
+  return {
+    cypher: `MATCH (n:Entity) WHERE $kinds IS NULL OR n.kind IN $kinds
+WITH n, COUNT { (n)--(:Entity) } AS degree
+ORDER BY degree DESC, n.id ASC
+LIMIT $limitPlusOne
+WITH collect(n) AS seen
+WITH seen[..$limit] AS nodes, size(seen) > $limit AS truncated
+${SUBGRAPH_RETURN}`,
+    params: {
+      kinds: args.kinds ? [...args.kinds] : null,
+      limit: neo4j.int(args.limit),
+      limitPlusOne: neo4j.int(args.limit + 1),
+      maxEdges: neo4j.int(args.limit * EDGES_PER_NODE),
+    },
+  };
+}
