@@ -1,15 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+const DATABASE_TESTS = ['server/**/*.int.test.ts', 'web/**/*.browser.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'web/**/*.test.ts'],
     environment: 'node',
-    globalSetup: ['server/test/global-setup.ts'],
-    // Starting Neo4j the first time can include fetching its jars.
-    hookTimeout: 120_000,
-    testTimeout: 60_000,
-    // Two cores: Neo4j needs one; test files share the database, so they run one after another.
-    fileParallelism: false,
     reporters: ['default', './server/test/summary-reporter.ts'],
+    // Two cores: Neo4j needs one, and database tests share one database, so test files run one at a time.
+    fileParallelism: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['server/**/*.test.ts', 'web/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...DATABASE_TESTS],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: DATABASE_TESTS,
+          // A real Neo4j for the run: started locally on a free port unless NEO4J_URI is set.
+          globalSetup: ['server/test/global-setup.ts'],
+          hookTimeout: 180_000,
+          testTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -30,10 +30,10 @@ export function parseJavaMajor(versionOutput: string): number | undefined {
 }
 
 /** Checks that Java 17+ (with javac) and Maven are installed; throws a one-line PrerequisiteError otherwise. */
-export async function checkPrerequisites(): Promise<{ javaMajor: number }> {
+export async function checkPrerequisites(env: NodeJS.ProcessEnv = process.env): Promise<{ javaMajor: number }> {
   let versionText: string;
   try {
-    const { stdout, stderr } = await run(javaBinary(), ['-version']);
+    const { stdout, stderr } = await run(javaBinary(env), ['-version'], { env });
     versionText = `${stderr}${stdout}`;
   } catch {
     throw new PrerequisiteError(
@@ -47,12 +47,12 @@ export async function checkPrerequisites(): Promise<{ javaMajor: number }> {
     );
   }
   try {
-    await run(javacBinary(), ['-version']);
+    await run(javacBinary(env), ['-version'], { env });
   } catch {
     throw new PrerequisiteError('A JDK (with javac) is required to build the local Neo4j launcher; install a JDK 17+, or set NEO4J_URI.');
   }
   try {
-    await run('mvn', ['-v']);
+    await run('mvn', ['-v'], { env });
   } catch {
     throw new PrerequisiteError('Maven (mvn) is required to fetch Neo4j from Maven Central; install Maven, or set NEO4J_URI to use an existing Neo4j.');
   }

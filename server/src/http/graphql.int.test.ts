@@ -1,0 +1,230 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { graphql, testDatabase, testYoga } from '../../test/harness.js';
+
+const db = testDatabase();
+const yoga = testYoga(db, 20_000);
+afterAll(() => db.close());
+
+describe('search', () => {
+  const SEARCH = `query($q: String!, $kinds: [EntityKind!], $first: Int) {
+    search(query: $q, kinds: $kinds, first: $first) { score entity { id kind name aliases } }
+  }`;
+
+  it('finds Gro Jære without the diacritic, by prefix, and in any case', async () => {
+    for (const q of ['jaere', 'Jære', 'JAE', 'gro jæ']) {
+      const { body } = await graphql(yoga, SEARCH, { q });
+      expect(body.errors, q).toBeUndefined();
+      expect(body.data!.search[0].entity, q).toMatchObject({ id: 'person:gro-jaere', name: 'Gro Jære', kind: 'PERSON' });
+    }
+  });
+
+  it('matches aliases: "Helse Midt-IT" finds Helse Midt-Norge IT', async () => {
+    const { body } = await graphql(yoga, SEARCH, { q: 'Helse Midt-IT' });
+    const names = body.data!.search.map((hit: { entity: { name: string } }) => hit.entity.name);
+    expect(names[0]).toBe('Helse Midt-Norge IT');
+  });
+
+  it('restricts to kinds and honours first', async () => {
+    const { body } = await graphql(yoga, SEARCH, { q: 'helse', kinds: ['ORGANISATION'], first: 2 });
+    expect(body.data!.search).toHaveLength(2);
+    for (const hit of body.data!.search) expect(hit.entity.kind).toBe('ORGANISATION');
+    const scores = body.data!.search.map((hit: { score: number }) => hit.score);
+    expect(scores[0]).toBeGreaterThanOrEqual(scores[1]);
+  });
+
+  it('returns an empty list when nothing matches', async () => {
+    const { body } = await graphql(yoga, SEARCH, { q: 'zzzqqqxxx' });
+    expect(body).toEqual({ data: { search: [] } });
+  });
+
+  it('refuses unusable input with BAD_USER_INPUT naming the argument', async () => {
+    for (const [variables, argument] of [
+      [{ q: '*?!' }, 'query'],
+      [{ q: 'x'.repeat(201) }, 'query'],
+      [{ q: 'gro', first: 0 }, 'first'],
+      [{ q: 'gro', first: 1000 }, 'first'],
+      [{ q: 'gro', kinds: [] }, 'kinds'],
+    ] as const) {
+      const { body } = await graphql(yoga, SEARCH, variables);
+      expect(body.data, JSON.stringify(variables)).toBeNull();
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    }
+  });
+});
+
+describe('entity', () => {
+  it('returns an organisation with its aliases, evidence and relationships', async () => {
+    const { body } = await graphql(
+      yoga,
+      `{ entity(id: "org:helse-midt-norge-it") {
+          __typename id kind name aliases degree
+          evidence { quote start end document { id text } }
+          relationships { type source target }
+        } }`,
+    );
+    const entity = body.data!.entity;
+    expect(entity).toMatchObject({ __typename: 'Organisation', kind: 'ORGANISATION', name: 'Helse Midt-Norge IT' });
+    expect(entity.aliases).toContain('Helse Midt-IT');
+    expect(entity.degree).toBe(entity.relationships.length);
+    expect(entity.evidence.length).toBeGreaterThan(0);
+    for (const evidence of entity.evidence) {
+      expect(evidence.document.text.slice(evidence.start, evidence.end)).toBe(evidence.quote);
+    }
+  });
+
+  it('gives the programme STIM its full name', async () => {
+    const { body } = await graphql(yoga, '{ entity(id: "programme:stim") { name ... on Programme { fullName } } }');
+    expect(body.data!.entity).toEqual({ name: 'STIM', fullName: 'standardisering og infrastrukturmodernisering' });
+  });
+
+  it('returns null for an unknown id', async () => {
+    const { body } = await graphql(yoga, '{ entity(id: "org:does-not-exist") { id } }');
+    expect(body).toEqual({ data: { entity: null } });
+  });
+});
+
+describe('neighbourhood', () => {
+  const NEIGHBOURHOOD = `query($ids: [ID!]!, $depth: Int, $limit: Int) {
+    neighbourhood(ids: $ids, depth: $depth, limit: $limit) {
+      truncated
+      nodes { id name }
+      edges { id type source target title evidence { quote document { id } } }
+    }
+  }`;
+
+  it('of Sykehuspartner holds Gro Jære as administrerende direktør, with the quote that says so', async () => {
+    const { body } = await graphql(yoga, NEIGHBOURHOOD, { ids: ['org:sykehuspartner'] });
+    expect(body.errors).toBeUndefined();
+    const { nodes, edges, truncated } = body.data!.neighbourhood;
+    expect(truncated).toBe(false);
+    expect(nodes.map((node: { id: string }) => node.id)).toContain('person:gro-jaere');
+    const role = edges.find(
+      (edge: { source: string; target: string; type: string }) =>
+        edge.source === 'person:gro-jaere' && edge.target === 'org:sykehuspartner' && edge.type === 'ROLE_AT',
+    );
+    expect(role.title).toBe('administrerende direktør');
+    expect(role.evidence.some((evidence: { quote: string }) => evidence.quote.includes('administrerende direktør'))).toBe(true);
+  });
+
+  it('only returns edges whose both ends are in the subgraph', async () => {
+    const { body } = await graphql(yoga, NEIGHBOURHOOD, { ids: ['person:gro-jaere'], depth: 2 });
+    const { nodes, edges } = body.data!.neighbourhood;
+    const ids = new Set(nodes.map((node: { id: string }) => node.id));
+    expect(edges.length).toBeGreaterThan(0);
+    for (const edge of edges) {
+      expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
+    }
+  });
+
+  it('grows with depth and marks a cut result as truncated, nearest entities first', async () => {
+    const depth1 = (await graphql(yoga, NEIGHBOURHOOD, { ids: ['person:gro-jaere'], depth: 1 })).body.data!.neighbourhood;
+    const depth2 = (await graphql(yoga, NEIGHBOURHOOD, { ids: ['person:gro-jaere'], depth: 2 })).body.data!.neighbourhood;
+    expect(depth2.nodes.length).toBeGreaterThan(depth1.nodes.length);
+    const cut = (await graphql(yoga, NEIGHBOURHOOD, { ids: ['person:gro-jaere'], depth: 2, limit: 2 })).body.data!.neighbourhood;
+    expect(cut.truncated).toBe(true);
+    expect(cut.nodes).toHaveLength(2);
+    expect(cut.nodes[0].id).toBe('person:gro-jaere');
+    expect(depth1.nodes.map((node: { id: string }) => node.id)).toContain(cut.nodes[1].id);
+  });
+
+  it('refuses bad depth, limit and id lists', async () => {
+    for (const variables of [
+      { ids: ['org:sykehuspartner'], depth: 4 },
+      { ids: ['org:sykehuspartner'], limit: 0 },
+      { ids: ['org:sykehuspartner'], limit: 5000 },
+      { ids: [] },
+    ]) {
+      const { body } = await graphql(yoga, NEIGHBOURHOOD, variables);
+      expect(body.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('is empty, not an error, for unknown ids', async () => {
+    const { body } = await graphql(yoga, NEIGHBOURHOOD, { ids: ['org:nope'] });
+    expect(body.data!.neighbourhood).toEqual({ truncated: false, nodes: [], edges: [] });
+  });
+});
+
+describe('graph, documents and stats', () => {
+  it('overview returns the whole seed graph, consistent with stats', async () => {
+    const { body } = await graphql(
+      yoga,
+      '{ graph(limit: 1000) { truncated nodes { id } edges { id } } stats { entities relationships documents evidence } }',
+    );
+    const { graph, stats } = body.data!;
+    expect(graph.truncated).toBe(false);
+    expect(graph.nodes).toHaveLength(stats.entities);
+    expect(graph.edges).toHaveLength(stats.relationships);
+    expect(stats.documents).toBeGreaterThanOrEqual(1);
+    expect(stats.entities).toBeGreaterThan(20);
+  });
+
+  it('lists the seed document with its verbatim text', async () => {
+    const { body } = await graphql(yoga, '{ documents { id title language text } }');
+    const seed = body.data!.documents.find((document: { id: string }) => document.id === 'doc:000_b40fe58a30269fa6');
+    expect(seed.title).toBe('Helseregionenes IKT-virksomheter møtes årlig');
+    expect(seed.text).toContain('Gro Jære, administrerende direktør i Sykehuspartner');
+  });
+});
+
+describe('malformed and hostile requests', () => {
+  it('answers a syntax error with 400 and no data', async () => {
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ entity(id: ' }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { message: string }[] };
+    expect(body.errors[0]!.message).toMatch(/Syntax Error/);
+  });
+
+  it('answers an unknown field with a validation error that suggests the right one', async () => {
+    const { status, body } = await graphql(yoga, '{ entity(id: "x") { nmae } }');
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/Cannot query field "nmae".*Did you mean "name"/);
+  });
+
+  it('refuses a body that is not JSON', async () => {
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const query = `{ search(query: "${'a'.repeat(30_000)}") { score } }`;
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it('refuses queries nested too deeply', async () => {
+    const deep = `{ __schema { types { fields { type ${'{ ofType '.repeat(10)}{ name }${' }'.repeat(10)} } } } }`;
+    const { body } = await graphql(yoga, deep);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it('refuses too many aliases', async () => {
+    const tooMany = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: stats { entities }`).join(' ')} }`;
+    const { body } = await graphql(yoga, tooMany);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors?.[0]?.message).toMatch(/aliases/i);
+  });
+});
+
+describe('health', () => {
+  it('/healthz answers 200 while the process is up', async () => {
+    expect((await yoga.fetch('http://localhost/healthz')).status).toBe(200);
+  });
+
+  it('/readyz answers 200 while Neo4j answers', async () => {
+    expect((await yoga.fetch('http://localhost/readyz')).status).toBe(200);
+  });
+});
