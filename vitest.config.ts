@@ -3,6 +3,11 @@ import { defineConfig } from 'vitest/config';
 const DATABASE_TESTS = ['server/**/*.int.test.ts', 'web/**/*.browser.test.ts'];
 
 export default defineConfig({
+  resolve: {
+    // Node (and so `npm start`) loads graphql's CommonJS build; Vite would pick its ESM build for our files while
+    // graphql-yoga gets the CommonJS one, and two copies break `instanceof GraphQLError`. Use Node's choice.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     environment: 'node',
     reporters: ['default', './server/test/summary-reporter.ts'],

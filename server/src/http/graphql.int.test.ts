@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { graphql, testDatabase, testYoga } from '../../test/harness.js';
 
@@ -169,14 +170,20 @@ describe('graph, documents and stats', () => {
 
 describe('malformed and hostile requests', () => {
   it('answers a syntax error with 400 and no data', async () => {
+    const { status, body } = await graphql(yoga, '{ entity(id: ');
+    expect(status).toBe(400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.message).toMatch(/Syntax Error/);
+  });
+
+  it('keeps the legacy 200 status for clients that only accept application/json', async () => {
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ query: '{ entity(id: ' }),
     });
-    expect(response.status).toBe(400);
-    const body = (await response.json()) as { errors: { message: string }[] };
-    expect(body.errors[0]!.message).toMatch(/Syntax Error/);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { errors: unknown[] }).errors).toHaveLength(1);
   });
 
   it('answers an unknown field with a validation error that suggests the right one', async () => {
@@ -204,8 +211,14 @@ describe('malformed and hostile requests', () => {
     expect(response.status).toBe(413);
   });
 
+  it('accepts the standard introspection query (GraphiQL, codegen)', async () => {
+    const { body } = await graphql(yoga, getIntrospectionQuery());
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.__schema.queryType.name).toBe('Query');
+  });
+
   it('refuses queries nested too deeply', async () => {
-    const deep = `{ __schema { types { fields { type ${'{ ofType '.repeat(10)}{ name }${' }'.repeat(10)} } } } }`;
+    const deep = `{ __schema { types { fields { type ${'{ ofType '.repeat(30)}{ name }${' }'.repeat(30)} } } } }`;
     const { body } = await graphql(yoga, deep);
     expect(body.data ?? null).toBeNull();
     expect(body.errors?.[0]?.message).toMatch(/depth/i);

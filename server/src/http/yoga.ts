@@ -6,7 +6,7 @@ import { useRequestSizeLimit } from './limits.js';
 import { buildSchema } from './schema.js';
 
 /** Limits on what one GraphQL request may ask for. */
-export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 2_000, maxCost: 20_000 } as const;
+export const QUERY_LIMITS = { maxDepth: 25, maxAliases: 20, maxDirectives: 20, maxTokens: 2_000, maxCost: 20_000 } as const;
 
 /** Options of the GraphQL endpoint. */
 export interface YogaOptions {
@@ -47,7 +47,8 @@ export function createGraphQLServer(options: YogaOptions): YogaServerInstance<Re
         },
       }),
       EnvelopArmorPlugin({
-        maxDepth: { n: QUERY_LIMITS.maxDepth },
+        // Introspection counts too (it can nest `ofType` without bound); the standard introspection query (depth 21) fits.
+        maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: false },
         maxAliases: { n: QUERY_LIMITS.maxAliases },
         maxDirectives: { n: QUERY_LIMITS.maxDirectives },
         maxTokens: { n: QUERY_LIMITS.maxTokens },
