@@ -29,10 +29,18 @@ async function main(): Promise<void> {
   backend = await startBackend(config, log);
   await prepareDatabase(backend.db, { loadSeeds: config.KGX_LOAD_SEEDS, log });
   server = createHttpServer({ db: backend.db, maxBodyBytes: config.KGX_MAX_BODY_BYTES, graphiql: true });
-  await new Promise<void>((resolve, reject) => {
-    server!.once('error', reject);
-    server!.listen(config.PORT, config.HOST, resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(config.PORT, config.HOST, resolve);
+    });
+  } catch (error) {
+    await backend.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`Port ${config.PORT} on ${config.HOST} is already in use; stop what listens there or set PORT to another port.`);
+    }
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   log(`Ready: http://${shownHost}:${port}/  (GraphQL at /graphql, health at /healthz and /readyz; Ctrl-C stops)`);
