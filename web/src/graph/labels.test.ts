@@ -1,0 +1,102 @@
+import cytoscape from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import type { EntitySummary, RelationshipSummary } from '../model.js';
+import { mergeSubgraph } from './elements.js';
+import { attachLabels, syncLabels } from './labels.js';
+import { EDGE_LABEL_ZOOM, FOCUS_CLASS, MINOR_CLASS, NODE_LABEL_ZOOM, ZOOM_LABEL_CLASS, graphStylesheet } from './style.js';
+
+function graph(nodes: EntitySummary[], edges: RelationshipSummary[] = []) {
+  const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStylesheet(), minZoom: 0.05, maxZoom: 4 });
+  mergeSubgraph(cy, { nodes, edges });
+  return cy;
+}
+
+const pair = () =>
+  graph(
+    [
+      { id: 'a', kind: 'PERSON', name: 'Gro Jære' },
+      { id: 'b', kind: 'ORGANISATION', name: 'Sykehuspartner' },
+    ],
+    [{ id: 'e', type: 'ROLE_AT', source: 'a', target: 'b', title: 'administrerende direktør' }],
+  );
+
+describe('edge labels by zoom', () => {
+  it('hides edge labels on the overview and shows them once zoomed in', () => {
+    const cy = pair();
+    const edge = cy.getElementById('e');
+    cy.zoom(1);
+    syncLabels(cy);
+    expect(edge.hasClass(ZOOM_LABEL_CLASS)).toBe(false);
+    expect(edge.style('label')).toBe('');
+    cy.zoom(EDGE_LABEL_ZOOM);
+    syncLabels(cy);
+    expect(edge.style('label')).toBe('ROLE_AT: administrerende direktør');
+    cy.zoom(EDGE_LABEL_ZOOM - 0.01);
+    syncLabels(cy);
+    expect(edge.style('label')).toBe('');
+  });
+
+  it('a focused edge (touching the selection) shows its label at any zoom', () => {
+    const cy = pair();
+    cy.zoom(0.5);
+    syncLabels(cy);
+    cy.getElementById('e').addClass(FOCUS_CLASS);
+    expect(cy.getElementById('e').style('label')).toBe('ROLE_AT: administrerende direktør');
+  });
+});
+
+describe('node labels by zoom', () => {
+  const many = (count: number) =>
+    graph(Array.from({ length: count }, (_, i) => ({ id: `n${String(i).padStart(3, '0')}`, kind: 'TOPIC' as const, name: `Topic ${i}`, degree: i % 7 === 0 ? 50 : i % 5 })));
+
+  it('keeps only the best-connected labels when zoomed out on a big graph, all of them when zoomed in', () => {
+    const cy = many(100);
+    cy.zoom(NODE_LABEL_ZOOM / 2);
+    syncLabels(cy, EDGE_LABEL_ZOOM, NODE_LABEL_ZOOM, 20);
+    const labelled = cy.nodes().filter((n) => n.style('label') !== '');
+    expect(labelled).toHaveLength(20);
+    // The hubs (degree 50) are among them.
+    expect(labelled.filter((n) => n.data('degree') === 50)).toHaveLength(15);
+    expect(cy.getElementById('n000').hasClass(MINOR_CLASS)).toBe(false);
+
+    cy.zoom(NODE_LABEL_ZOOM);
+    syncLabels(cy, EDGE_LABEL_ZOOM, NODE_LABEL_ZOOM, 20);
+    expect(cy.nodes(`.${MINOR_CLASS}`)).toHaveLength(0);
+    expect(cy.nodes().filter((n) => n.style('label') === '')).toHaveLength(0);
+  });
+
+  it('labels every node of a small graph at any zoom, and a selected minor node', () => {
+    const small = many(20);
+    small.zoom(0.2);
+    syncLabels(small, EDGE_LABEL_ZOOM, NODE_LABEL_ZOOM, 20);
+    expect(small.nodes(`.${MINOR_CLASS}`)).toHaveLength(0);
+
+    const big = many(100);
+    big.zoom(0.2);
+    syncLabels(big, EDGE_LABEL_ZOOM, NODE_LABEL_ZOOM, 20);
+    const minor = big.nodes(`.${MINOR_CLASS}`).first();
+    expect(minor.style('label')).toBe('');
+    minor.select();
+    expect(minor.style('label')).toBe(minor.data('label'));
+  });
+
+  it('re-ranks when nodes are added while zoomed out', () => {
+    const cy = many(100);
+    attachLabels(cy);
+    cy.zoom(0.2);
+    syncLabels(cy, EDGE_LABEL_ZOOM, NODE_LABEL_ZOOM, 20);
+    mergeSubgraph(cy, { nodes: [{ id: 'hub', kind: 'ORGANISATION', name: 'Hub', degree: 999 }], edges: [] });
+    syncLabels(cy, EDGE_LABEL_ZOOM, NODE_LABEL_ZOOM, 20);
+    expect(cy.getElementById('hub').hasClass(MINOR_CLASS)).toBe(false);
+    expect(cy.nodes().not(`.${MINOR_CLASS}`)).toHaveLength(20);
+  });
+
+  it('follows the zoom once attached', () => {
+    const cy = pair();
+    attachLabels(cy);
+    cy.zoom(EDGE_LABEL_ZOOM + 0.5);
+    expect(cy.getElementById('e').hasClass(ZOOM_LABEL_CLASS)).toBe(true);
+    cy.zoom(0.5);
+    expect(cy.getElementById('e').hasClass(ZOOM_LABEL_CLASS)).toBe(false);
+  });
+});
