@@ -169,6 +169,45 @@ describe('loading the seed folder into Neo4j', () => {
     expect(await countsFor(db, GRAPH_FILE)).toEqual(before);
   });
 
+  it('rolls back everything when the write fails half-way (a constraint breaks after entities were written)', async () => {
+    await loadSeeds(db, SEEDS_DIR);
+    const before = await countsFor(db, GRAPH_FILE);
+    const person = `person:test-midway-${RUN}`;
+    const org = `org:test-midway-${RUN}`;
+    // Valid on its own, so validation passes; in the database the relationship id is already taken by the real
+    // seed's ROLE_AT, so the uniqueness constraint fails on the last statement, after the entity upsert ran.
+    const colliding = {
+      metas: sources.metas,
+      texts: sources.texts,
+      graphs: [
+        {
+          name: BROKEN_FILE,
+          content: stringify({
+            document: DOC,
+            entities: [
+              { id: person, kind: 'PERSON', name: 'Midway', evidence: [{ quote: 'Samarbeider på tvers' }] },
+              { id: org, kind: 'ORGANISATION', name: 'Midway AS', evidence: [{ quote: 'Samarbeider på tvers' }] },
+            ],
+            relationships: [
+              {
+                id: 'rel:person:gro-jaere-ROLE_AT-org:sykehuspartner',
+                type: 'ROLE_AT',
+                source: person,
+                target: org,
+                evidence: [{ quote: 'Samarbeider på tvers' }],
+              },
+            ],
+          }),
+        },
+      ],
+    };
+    await expect(loadSeedSet(db, colliding)).rejects.toMatchObject({ code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
+    expect(await entityExists(db, person)).toBe(false);
+    expect(await entityExists(db, org)).toBe(false);
+    expect(await countsFor(db, BROKEN_FILE)).toMatchObject({ labels: {}, types: {}, evidence: 0 });
+    expect(await countsFor(db, GRAPH_FILE)).toEqual(before);
+  });
+
   it('removes what an earlier version of a seed file had and the new version drops', async () => {
     const a = `topic:test-a-${RUN}`;
     const b = `topic:test-b-${RUN}`;
