@@ -3,19 +3,12 @@
  * matching exactly the fields the queries in api.ts select (nothing more is ever present).
  */
 
-/** Every entity kind, in legend order. */
-export const ENTITY_KINDS = [
-  'ORGANISATION',
-  'PERSON',
-  'PROGRAMME',
-  'VENDOR',
-  'PRODUCT',
-  'EVENT',
-  'PLACE',
-  'TOPIC',
-] as const;
+import { ENTITY_KINDS, type EntityKindName } from '../../server/src/graph/model.js';
 
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+/** Every entity kind, in legend order: the server's allowlist, shared so the two cannot drift apart. */
+export { ENTITY_KINDS };
+
+export type EntityKind = EntityKindName;
 
 /** True when `value` is one of the kinds the page knows how to draw. */
 export function isEntityKind(value: unknown): value is EntityKind {

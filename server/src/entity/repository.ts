@@ -1,18 +1,12 @@
 import type { Database } from '../db/driver.js';
+import { readKeyed } from '../db/read.js';
 import { toRelationshipRecord, type RelationshipRecord } from '../neighbourhood/model.js';
 import { toEntityRecord, type EntityRecord } from './model.js';
 import { degreesQuery, entitiesByIdsQuery, relationshipsOfEntitiesQuery } from './queries.js';
 
 /** Loads entities by id, keyed by id. */
-export async function findEntities(db: Database, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
-  const { cypher, params } = entitiesByIdsQuery(ids);
-  const result = await db.read((tx) => tx.run(cypher, params));
-  return new Map(
-    result.records.map((record) => {
-      const entity = toEntityRecord(record.get('entity') as Record<string, unknown>);
-      return [entity.id, entity];
-    }),
-  );
+export function findEntities(db: Database, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
+  return readKeyed(db, entitiesByIdsQuery(ids), 'entity', toEntityRecord);
 }
 
 /** Loads each entity's relationships, keyed by entity id (entities without any are absent). */

@@ -1,20 +1,8 @@
 import type { EntityResolvers, QueryResolvers, Resolvers } from '../generated/resolvers-types.js';
-import type { EntityKindName } from '../graph/model.js';
+import { KIND_LABEL } from '../graph/model.js';
 import type { GraphQLContext } from '../context.js';
 import { loadEvidence } from '../provenance/evidence.js';
 import type { EntityRecord } from './model.js';
-
-/** GraphQL object type per entity kind. */
-const TYPE_OF_KIND: Record<EntityKindName, 'Organisation' | 'Person' | 'Programme' | 'Vendor' | 'Product' | 'Event' | 'Place' | 'Topic'> = {
-  ORGANISATION: 'Organisation',
-  PERSON: 'Person',
-  PROGRAMME: 'Programme',
-  VENDOR: 'Vendor',
-  PRODUCT: 'Product',
-  EVENT: 'Event',
-  PLACE: 'Place',
-  TOPIC: 'Topic',
-};
 
 const entityQuery: Pick<QueryResolvers, 'entity'> = {
   entity: (_parent, { id }, { loaders }) => loaders.entity.load(id),
@@ -28,7 +16,8 @@ const sharedEntityFields = {
 };
 
 const entityInterface: EntityResolvers = {
-  __resolveType: (entity) => TYPE_OF_KIND[entity.kind],
+  // Each kind's GraphQL object type is named like its Neo4j label.
+  __resolveType: (entity) => KIND_LABEL[entity.kind],
 };
 
 /** Resolvers of the entity domain. */

@@ -12,8 +12,8 @@ export const ENTITY_KINDS = [
 ] as const;
 export type EntityKindName = (typeof ENTITY_KINDS)[number];
 
-/** Neo4j label per kind; every entity also carries the label `Entity`. */
-export const KIND_LABEL: Readonly<Record<EntityKindName, string>> = {
+/** Neo4j label per kind, also the kind's GraphQL object type; every entity also carries the label `Entity`. */
+export const KIND_LABEL = {
   ORGANISATION: 'Organisation',
   PERSON: 'Person',
   PROGRAMME: 'Programme',
@@ -22,7 +22,7 @@ export const KIND_LABEL: Readonly<Record<EntityKindName, string>> = {
   EVENT: 'Event',
   PLACE: 'Place',
   TOPIC: 'Topic',
-};
+} as const satisfies Record<EntityKindName, string>;
 
 /** Id prefix per kind, so ids read like `org:sykehuspartner`. */
 export const KIND_ID_PREFIX: Readonly<Record<EntityKindName, string>> = {

@@ -1,4 +1,5 @@
 import type { CypherQuery, Database } from '../db/driver.js';
+import { readKeyed } from '../db/read.js';
 import { toDocumentRecord, toEvidenceRecord, type DocumentRecord, type EvidenceRecord } from './model.js';
 
 /** Evidence records by id. */
@@ -34,27 +35,13 @@ export function statsQuery(): CypherQuery {
 }
 
 /** Loads evidence by id, keyed by id. */
-export async function findEvidence(db: Database, ids: readonly string[]): Promise<Map<string, EvidenceRecord>> {
-  const { cypher, params } = evidenceByIdsQuery(ids);
-  const result = await db.read((tx) => tx.run(cypher, params));
-  return new Map(
-    result.records.map((record) => {
-      const evidence = toEvidenceRecord(record.get('evidence') as Record<string, unknown>);
-      return [evidence.id, evidence];
-    }),
-  );
+export function findEvidence(db: Database, ids: readonly string[]): Promise<Map<string, EvidenceRecord>> {
+  return readKeyed(db, evidenceByIdsQuery(ids), 'evidence', toEvidenceRecord);
 }
 
 /** Loads documents by id, keyed by id. */
-export async function findDocuments(db: Database, ids: readonly string[]): Promise<Map<string, DocumentRecord>> {
-  const { cypher, params } = documentsByIdsQuery(ids);
-  const result = await db.read((tx) => tx.run(cypher, params));
-  return new Map(
-    result.records.map((record) => {
-      const document = toDocumentRecord(record.get('document') as Record<string, unknown>);
-      return [document.id, document];
-    }),
-  );
+export function findDocuments(db: Database, ids: readonly string[]): Promise<Map<string, DocumentRecord>> {
+  return readKeyed(db, documentsByIdsQuery(ids), 'document', toDocumentRecord);
 }
 
 /** Loads every document. */

@@ -10,6 +10,7 @@ import {
   type MetaFile,
 } from './format.js';
 import { locateQuote } from './quotes.js';
+import type { DocumentRecord, EvidenceRecord } from '../provenance/model.js';
 
 /** One seed file's name (no folder) and contents. */
 export interface SourceFile {
@@ -27,24 +28,14 @@ export interface SeedSources {
   texts: Readonly<Record<string, string>>;
 }
 
-export interface SeedDocument {
-  id: string;
-  title: string;
-  text: string;
-  publishedAt: string | null;
-  source: string | null;
-  language: string | null;
+/** A document as the seed writes it: the stored shape plus where it came from. */
+export interface SeedDocument extends DocumentRecord {
   /** The meta file it came from, so a later version of that file can retire it. */
   metaFile: string;
 }
 
-export interface SeedEvidence {
-  id: string;
-  documentId: string;
-  quote: string;
-  start: number;
-  end: number;
-  supports: string | null;
+/** A quote as the seed writes it: the stored shape plus the graph files that claim it. */
+export interface SeedEvidence extends EvidenceRecord {
   /** Graph files that use this span (one record may serve several files). */
   seedFiles: string[];
 }
