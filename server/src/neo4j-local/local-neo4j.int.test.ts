@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -42,7 +42,9 @@ describe('LocalNeo4j (a second, private instance)', () => {
     const { uri, password } = await instance.start();
     expect(uri).toBe(`bolt://127.0.0.1:${boltPort}`);
     expect(password.length).toBeGreaterThanOrEqual(20);
-    expect((await readFile(path.join(dataDir, 'neo4j', 'password'), 'utf8')).trim()).toBe(password);
+    const passwordFile = path.join(dataDir, 'neo4j', 'password');
+    expect((await readFile(passwordFile, 'utf8')).trim()).toBe(password);
+    expect((await stat(passwordFile)).mode & 0o777).toBe(0o600);
 
     // Authentication is on: a wrong password is refused.
     const intruder = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'wrong-password'));
