@@ -44,18 +44,34 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-async function measure(run: () => Promise<unknown>): Promise<{ p50: number; p95: number; opsPerSecond: number }> {
-  for (let i = 0; i < WARMUP; i += 1) await run();
-  const times: number[] = [];
-  const started = performance.now();
-  for (let i = 0; i < ITERATIONS; i += 1) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
+interface Timing {
+  p50: number;
+  p95: number;
+  opsPerSecond: number;
+}
+
+function summarise(times: number[]): Timing {
+  const total = times.reduce((sum, time) => sum + time, 0);
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), opsPerSecond: (times.length / total) * 1000 };
+}
+
+/** Times two ways of doing the same read, alternating them every iteration so drift (JIT, GC, caches) hits both alike. */
+async function measurePair(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[Timing, Timing]> {
+  for (let i = 0; i < WARMUP; i += 1) {
+    await a();
+    await b();
   }
-  const total = performance.now() - started;
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), opsPerSecond: (ITERATIONS / total) * 1000 };
+  const timesA: number[] = [];
+  const timesB: number[] = [];
+  for (let i = 0; i < ITERATIONS; i += 1) {
+    for (const [run, times] of (i % 2 === 0 ? [[a, timesA], [b, timesB]] : [[b, timesB], [a, timesA]]) as [() => Promise<unknown>, number[]][]) {
+      const t0 = performance.now();
+      await run();
+      times.push(performance.now() - t0);
+    }
+  }
+  return [summarise(timesA), summarise(timesB)];
 }
 
 async function main(): Promise<void> {
@@ -75,7 +91,7 @@ async function main(): Promise<void> {
     const yoga = createGraphQLServer({ db, maxBodyBytes: 100_000 });
     const rows: string[][] = [];
     for (const benchCase of CASES) {
-      const viaGraphql = await measure(async () => {
+      const [viaGraphql, viaCypher] = await measurePair(async () => {
         const response = await yoga.fetch('http://localhost/graphql', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -83,8 +99,7 @@ async function main(): Promise<void> {
         });
         const body = (await response.json()) as { errors?: unknown };
         if (body.errors) throw new Error(JSON.stringify(body.errors));
-      });
-      const viaCypher = await measure(() => db.read((tx) => tx.run(benchCase.cypher.cypher, benchCase.cypher.params)));
+      }, () => db.read((tx) => tx.run(benchCase.cypher.cypher, benchCase.cypher.params)));
       for (const [label, result] of [['GraphQL (yoga.fetch)', viaGraphql], ['raw Cypher (driver)', viaCypher]] as const) {
         rows.push([benchCase.name, label, result.p50.toFixed(2), result.p95.toFixed(2), result.opsPerSecond.toFixed(0)]);
       }
@@ -93,7 +108,7 @@ async function main(): Promise<void> {
     const header = ['case', 'path', 'p50 ms', 'p95 ms', 'ops/s'];
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
     const line = (cells: string[]): string => cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ');
-    console.log(`\n${ITERATIONS} sequential iterations after ${WARMUP} warm-up, one client, Neo4j ${local ? 'local' : target.uri}\n`);
+    console.log(`\n${ITERATIONS} iterations per path (the two paths alternate) after ${WARMUP} warm-up, one client, Neo4j ${local ? 'local' : target.uri}\n`);
     console.log(line(header));
     console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
     for (const row of rows) console.log(line(row));
