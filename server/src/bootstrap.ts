@@ -40,8 +40,10 @@ export async function startBackend(config: Config, log: (line: string) => void):
     db,
     local,
     async close() {
+      // stop() marks itself before its first await, so a database exit from here on is not taken for a crash.
+      const stopping = local?.stop();
       await db.close();
-      await local?.stop();
+      await stopping;
     },
   };
 }

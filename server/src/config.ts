@@ -15,7 +15,11 @@ const ConfigSchema = z.object({
       .optional(),
   ),
   NEO4J_USERNAME: optionalString,
-  NEO4J_PASSWORD: optionalString,
+  // Not trimmed: a password may legitimately start or end with a space.
+  NEO4J_PASSWORD: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? undefined : value)),
   NEO4J_DATABASE: optionalString,
   /** Folder for the local Neo4j's jars-classpath, data, logs and generated password (git-ignored). */
   KGX_DATA_DIR: z.string().min(1).default('.data'),

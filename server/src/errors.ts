@@ -30,9 +30,15 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.ClientError.Database.DatabaseNotFound',
 ]);
 
+// Transient by Neo4j's classification, yet caused by the query itself: retrying later will not help.
+const QUERY_CAUSED_TRANSIENT = /^Neo\.TransientError\.(General\.(MemoryPoolOutOfMemoryError|TransactionMemoryLimit|OutOfMemoryError)|Transaction\.(DeadlockDetected|MaximumTransactionLimitReached))/;
+
 /** True for driver errors that mean "the database cannot be reached or used right now". */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Neo4jError)) return false;
+  if (QUERY_CAUSED_TRANSIENT.test(error.code)) return false;
+  // The pool's acquisition timeout carries no code, only its message: the database is saturated or gone.
+  if (error.message.startsWith('Connection acquisition timed out')) return true;
   return UNAVAILABLE_CODES.has(error.code) || isRetryableError(error);
 }
 
@@ -43,6 +49,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function mapDriverError(error: unknown): never {
   if (error instanceof GraphQLError) throw error;
   if (isDatabaseUnavailable(error)) {
+    // Clients get a short, stable message; operators need the cause, which Yoga only logs for masked errors.
+    const { code, message } = error as Neo4jError;
+    console.warn(`[db] unavailable: ${code}: ${message}`);
     throw apiError(ErrorCode.DATABASE_UNAVAILABLE, 'The graph database is not available right now; try again shortly.');
   }
   throw error;

@@ -18,9 +18,14 @@ async function main(): Promise<void> {
     log(`${signal} received; shutting down ...`);
     server?.close();
     server?.closeAllConnections();
-    await backend?.close();
-    log('Stopped.');
-    process.exit(0);
+    try {
+      await backend?.close();
+      log('Stopped.');
+      process.exit(0);
+    } catch (error) {
+      log(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
   };
   let server: ReturnType<typeof createHttpServer> | undefined;
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -36,13 +36,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } else {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'kgx-test-neo4j-'));
     local = new LocalNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pageCache: '128m', log });
-    target = await local.start();
   }
-  const db = createDatabase(target);
+  const cleanUp = async (): Promise<void> => {
+    await local?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
   try {
-    await prepareDatabase(db, { loadSeeds: true, log });
-  } finally {
-    await db.close();
+    target = local ? await local.start() : target!;
+    const db = createDatabase(target);
+    try {
+      await prepareDatabase(db, { loadSeeds: true, log });
+    } finally {
+      await db.close();
+    }
+  } catch (error) {
+    // Vitest skips the teardown when setup throws, so nothing may be left running or on disk.
+    await cleanUp();
+    throw error;
   }
   project.provide('neo4j', { ...target, local: local !== undefined });
   // Integration tests may also read the usual variables.
@@ -50,8 +60,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
   process.env.NEO4J_USERNAME = target.username;
   process.env.NEO4J_PASSWORD = target.password;
 
-  return async () => {
-    await local?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  };
+  return cleanUp;
 }

@@ -28,6 +28,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Longest a read may run before Neo4j aborts it; API reads are bounded, so only a pathological one hits this. */
+export const READ_TIMEOUT_MS = 15_000;
+
 /** Creates the driver; it connects lazily, so this never fails for an unreachable server. */
 export function createDatabase(target: Neo4jTarget): Database {
   const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
@@ -44,11 +47,12 @@ export function createDatabase(target: Neo4jTarget): Database {
   async function run<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = driver.session({ ...sessionConfig, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     try {
-      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+      return mode === 'READ' ? await session.executeRead(work, { timeout: READ_TIMEOUT_MS }) : await session.executeWrite(work);
     } catch (error) {
       return mapDriverError(error);
     } finally {
-      await session.close();
+      // A failing close must not replace the error (or result) that matters.
+      await session.close().catch(() => undefined);
     }
   }
 

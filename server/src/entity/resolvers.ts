@@ -1,7 +1,9 @@
 import type { EntityResolvers, QueryResolvers, Resolvers } from '../generated/resolvers-types.js';
 import { KIND_LABEL } from '../graph/model.js';
 import type { GraphQLContext } from '../context.js';
+import { intInRange } from '../args.js';
 import { loadEvidence } from '../provenance/evidence.js';
+import { MAX_RELATIONSHIPS_PER_ENTITY } from './queries.js';
 import type { EntityRecord } from './model.js';
 
 const entityQuery: Pick<QueryResolvers, 'entity'> = {
@@ -11,7 +13,10 @@ const entityQuery: Pick<QueryResolvers, 'entity'> = {
 /** Fields every entity type shares; nested lists are loaded in batches. */
 const sharedEntityFields = {
   evidence: (entity: EntityRecord, _args: unknown, { loaders }: GraphQLContext) => loadEvidence(loaders, entity.evidenceIds),
-  relationships: (entity: EntityRecord, _args: unknown, { loaders }: GraphQLContext) => loaders.relationshipsOf.load(entity.id),
+  relationships: async (entity: EntityRecord, args: { first?: number | null }, { loaders }: GraphQLContext) => {
+    const first = intInRange('first', args.first, 200, 1, MAX_RELATIONSHIPS_PER_ENTITY);
+    return (await loaders.relationshipsOf.load(entity.id)).slice(0, first);
+  },
   degree: (entity: EntityRecord, _args: unknown, { loaders }: GraphQLContext) => loaders.degree.load(entity.id),
 };
 

@@ -78,6 +78,17 @@ describe('entity', () => {
     expect(body.data!.entity).toEqual({ name: 'STIM', fullName: 'standardisering og infrastrukturmodernisering' });
   });
 
+  it('caps relationships at `first` while degree counts them all', async () => {
+    const { body } = await graphql(yoga, '{ entity(id: "org:sykehuspartner") { degree relationships(first: 2) { id } all: relationships { id } } }');
+    const entity = body.data!.entity;
+    expect(entity.degree).toBeGreaterThan(2);
+    expect(entity.relationships).toHaveLength(2);
+    expect(entity.all).toHaveLength(entity.degree);
+    expect(entity.relationships).toEqual(entity.all.slice(0, 2));
+    const bad = await graphql(yoga, '{ entity(id: "org:sykehuspartner") { relationships(first: 0) { id } } }');
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+  });
+
   it('returns null for an unknown id', async () => {
     const { body } = await graphql(yoga, '{ entity(id: "org:does-not-exist") { id } }');
     expect(body).toEqual({ data: { entity: null } });
@@ -126,6 +137,26 @@ describe('neighbourhood', () => {
     expect(cut.nodes).toHaveLength(2);
     expect(cut.nodes[0].id).toBe('person:gro-jaere');
     expect(depth1.nodes.map((node: { id: string }) => node.id)).toContain(cut.nodes[1].id);
+  });
+
+  it('is not truncated when the limit equals the exact size, and is when it is one less', async () => {
+    const full = (await graphql(yoga, NEIGHBOURHOOD, { ids: ['org:sykehuspartner'], limit: 1000 })).body.data!.neighbourhood;
+    expect(full.truncated).toBe(false);
+    const exact = (await graphql(yoga, NEIGHBOURHOOD, { ids: ['org:sykehuspartner'], limit: full.nodes.length })).body.data!.neighbourhood;
+    expect(exact.truncated).toBe(false);
+    expect(exact.nodes).toHaveLength(full.nodes.length);
+    const short = (await graphql(yoga, NEIGHBOURHOOD, { ids: ['org:sykehuspartner'], limit: full.nodes.length - 1 })).body.data!.neighbourhood;
+    expect(short.truncated).toBe(true);
+  });
+
+  it('starts from every given id once, ignoring unknown and repeated ones', async () => {
+    const { body } = await graphql(yoga, NEIGHBOURHOOD, {
+      ids: ['person:gro-jaere', 'org:nope', 'person:gro-jaere', 'person:olav-storli-ulvund'],
+      limit: 2,
+    });
+    const { nodes, truncated } = body.data!.neighbourhood;
+    expect(nodes.map((node: { id: string }) => node.id).sort()).toEqual(['person:gro-jaere', 'person:olav-storli-ulvund']);
+    expect(truncated).toBe(true);
   });
 
   it('refuses bad depth, limit and id lists', async () => {

@@ -35,7 +35,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const serveStatic = sirv(webDist, { etag: true, dev: false, setHeaders: (res) => setHeaders(res, PAGE_HEADERS) });
 
   return createServer((req: IncomingMessage, res: ServerResponse) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const pathname = pathOf(req.url);
+    if (pathname === undefined) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Bad request target\n');
+      return;
+    }
     if (API_PATHS.has(pathname)) {
       void yoga.handle(req, res);
       return;
@@ -50,6 +55,15 @@ export function createHttpServer(options: HttpServerOptions): Server {
       res.end('Not found\n');
     });
   });
+}
+
+/** The path of a request target, or undefined when it is not a valid URL (Node's parser lets e.g. `//[` through). */
+function pathOf(target: string | undefined): string | undefined {
+  try {
+    return new URL(target ?? '/', 'http://localhost').pathname;
+  } catch {
+    return undefined;
+  }
 }
 
 function setHeaders(res: ServerResponse, headers: Record<string, string>): void {

@@ -18,6 +18,7 @@ describe('neighbourhoodQuery', () => {
       limit: neo4j.int(50),
       limitPlusOne: neo4j.int(51),
       maxEdges: neo4j.int(500),
+      maxEdgesPlusOne: neo4j.int(501),
     });
   });
 

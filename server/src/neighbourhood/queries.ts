@@ -11,13 +11,25 @@ export const MAX_NODES = 1_000;
 /** Most relationships returned per entity in a subgraph; past it the subgraph is marked truncated. */
 export const EDGES_PER_NODE = 10;
 
-/** Returns the collected nodes `nodes` with the relationships among them, capped, and the truncation flag. */
-const SUBGRAPH_RETURN = `UNWIND (CASE WHEN size(nodes) = 0 THEN [null] ELSE nodes END) AS a
-OPTIONAL MATCH (a)-[r]->(b:Entity) WHERE b IN nodes
-WITH nodes, truncated, collect(r)[..$maxEdges + 1] AS rels
+/**
+ * Returns the collected nodes `nodes` with the relationships among them and the truncation flag. The edge
+ * search stops one past the cap, so a dense subgraph costs no more than the cap; the aggregate inside the
+ * subquery yields one row even when there are no nodes.
+ */
+const SUBGRAPH_RETURN = `CALL (nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[r]->(b:Entity) WHERE b IN nodes
+  WITH r LIMIT $maxEdgesPlusOne
+  RETURN collect(r) AS rels
+}
 RETURN [n IN nodes | ${ENTITY_PROJECTION}] AS nodes,
        [r IN rels[..$maxEdges] | ${RELATIONSHIP_PROJECTION}] AS edges,
        truncated OR size(rels) > $maxEdges AS truncated`;
+
+/** The edge-cap parameters for a subgraph of at most `limit` entities. */
+function edgeCap(limit: number): { maxEdges: unknown; maxEdgesPlusOne: unknown } {
+  return { maxEdges: neo4j.int(limit * EDGES_PER_NODE), maxEdgesPlusOne: neo4j.int(limit * EDGES_PER_NODE + 1) };
+}
 
 /**
  * Breadth-first neighbourhood of the given entities, one level per hop so each entity is reached once,
@@ -50,7 +62,7 @@ ${SUBGRAPH_RETURN}`,
       ids: [...args.ids],
       limit: neo4j.int(args.limit),
       limitPlusOne: neo4j.int(args.limit + 1),
-      maxEdges: neo4j.int(args.limit * EDGES_PER_NODE),
+      ...edgeCap(args.limit),
     },
   };
 }
@@ -59,7 +71,7 @@ ${SUBGRAPH_RETURN}`,
 export function overviewQuery(args: { kinds: readonly EntityKindName[] | null; limit: number }): CypherQuery {
   return {
     cypher: `MATCH (n:Entity) WHERE $kinds IS NULL OR n.kind IN $kinds
-WITH n, COUNT { (n)--(:Entity) } AS degree
+WITH n, COUNT { (n)--() } AS degree
 ORDER BY degree DESC, n.id ASC
 LIMIT $limitPlusOne
 WITH collect(n) AS seen
@@ -69,7 +81,7 @@ ${SUBGRAPH_RETURN}`,
       kinds: args.kinds ? [...args.kinds] : null,
       limit: neo4j.int(args.limit),
       limitPlusOne: neo4j.int(args.limit + 1),
-      maxEdges: neo4j.int(args.limit * EDGES_PER_NODE),
+      ...edgeCap(args.limit),
     },
   };
 }

@@ -66,6 +66,8 @@ export class LocalNeo4j {
     this.classpath = await prepareLauncher(path.join(this.homeDir, 'build'), this.log);
     this.password = await ensurePassword(path.join(this.homeDir, 'password'));
     this.logStream = createWriteStream(path.join(this.homeDir, 'neo4j-console.log'), { flags: 'a' });
+    // A full disk must not crash the server through an unhandled stream error; the database runs on regardless.
+    this.logStream.on('error', (error) => this.log(`Cannot write the console log: ${error.message}`));
     const version = await pinnedNeo4jVersion();
     this.log(`Starting Neo4j Community ${version} on bolt://127.0.0.1:${this.options.boltPort} (data in ${path.join(this.homeDir, 'db')}) ...`);
     await this.spawnOnce();
@@ -103,6 +105,8 @@ export class LocalNeo4j {
     ];
     const child = spawn(javaBinary(), args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child = child;
+    // Writing to stdin of a JVM that just died raises EPIPE here; the exit handler deals with the death itself.
+    child.stdin?.on('error', () => undefined);
     child.stderr?.pipe(this.logStream!, { end: false });
 
     return new Promise<void>((resolve, reject) => {
@@ -123,7 +127,12 @@ export class LocalNeo4j {
           resolve();
         }
       });
-      child.once('exit', (code, signal) => {
+      child.once('error', (error) => {
+        clearTimeout(timeout);
+        if (!ready) reject(new Error(`Could not run ${javaBinary()}: ${error.message}`));
+      });
+      // 'close' (not 'exit') comes after the output pipes are drained, so no line arrives after it.
+      child.once('close', (code, signal) => {
         clearTimeout(timeout);
         if (!ready) {
           reject(new Error(`Neo4j exited during start (code ${code ?? signal}); see ${path.join(this.homeDir, 'neo4j-console.log')}`));
@@ -149,20 +158,26 @@ export class LocalNeo4j {
     );
   }
 
-  /** Stops the database cleanly (closing its stdin makes the launcher shut down), escalating to SIGKILL after a grace period. */
+  /**
+   * Stops the database cleanly (closing its stdin makes the launcher shut down), escalating to SIGKILL after a
+   * grace period. Marks the stop synchronously, before its first await, so an exit that races with it (Ctrl-C
+   * reaches the JVM too) is never taken for a crash.
+   */
   async stop(graceMs = 30_000): Promise<void> {
     this.stopping = true;
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
+    if (child && child.exitCode === null && child.signalCode === null) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        child.once('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.stdin?.end();
+        child.kill('SIGTERM');
       });
-      child.stdin?.end();
-      child.kill('SIGTERM');
-    });
+    }
     this.logStream?.end();
+    this.logStream = undefined;
   }
 }

@@ -208,6 +208,21 @@ describe('loading the seed folder into Neo4j', () => {
     expect(await countsFor(db, GRAPH_FILE)).toEqual(before);
   });
 
+  it('retires, on a load of the whole folder, what a seed file that has since been removed had written', async () => {
+    const gone = `test-gone-${RUN}.graph.yaml`;
+    const id = `topic:test-gone-${RUN}`;
+    const quote = `Store investeringer`;
+    await loadSeedSet(db, plus(sources, gone, { document: DOC, entities: [{ id, kind: 'TOPIC', name: id, evidence: [{ quote, supports: `gone${RUN}` }] }] }));
+    expect(await entityExists(db, id)).toBe(true);
+    expect((await countsFor(db, gone)).evidence).toBe(1);
+
+    // The file is not in the folder: a folder load is the whole truth for seed data.
+    await loadSeeds(db, SEEDS_DIR);
+    expect(await entityExists(db, id)).toBe(false);
+    expect(await countsFor(db, gone)).toMatchObject({ labels: {}, types: {}, evidence: 0 });
+    expect(await countsFor(db, GRAPH_FILE)).toEqual(expectedCounts(set));
+  });
+
   it('removes what an earlier version of a seed file had and the new version drops', async () => {
     const a = `topic:test-a-${RUN}`;
     const b = `topic:test-b-${RUN}`;

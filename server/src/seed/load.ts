@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Database } from '../db/driver.js';
-import { writeSeedSet } from './repository.js';
+import { writeSeedSet, type SeedScope } from './repository.js';
 import { validateSeedSet, type SeedSources, type SourceFile } from './validate.js';
 
 /** What a load wrote: how many of each it holds (the same on every load of the same files). */
@@ -34,9 +34,9 @@ export async function readSeedSources(seedsDir: string): Promise<SeedSources> {
 }
 
 /** Validates `sources` and writes them; throws SeedValidationError before touching the database. */
-export async function loadSeedSet(db: Database, sources: SeedSources): Promise<SeedReport> {
+export async function loadSeedSet(db: Database, sources: SeedSources, scope: SeedScope = 'files'): Promise<SeedReport> {
   const set = validateSeedSet(sources);
-  await writeSeedSet(db, set);
+  await writeSeedSet(db, set, scope);
   return {
     documents: set.documents.length,
     entities: set.entities.length,
@@ -45,9 +45,12 @@ export async function loadSeedSet(db: Database, sources: SeedSources): Promise<S
   };
 }
 
-/** Loads the seed folder into Neo4j (idempotent: loading twice leaves the same graph). */
+/**
+ * Loads the seed folder into Neo4j (idempotent: loading twice leaves the same graph). The folder is the whole
+ * truth for seed data, so what a removed seed file had written is retired as well.
+ */
 export async function loadSeeds(db: Database, seedsDir: string): Promise<SeedReport> {
-  return loadSeedSet(db, await readSeedSources(seedsDir));
+  return loadSeedSet(db, await readSeedSources(seedsDir), 'all');
 }
 
 // Only a peek to find the text file; the meta file is parsed and checked properly during validation.

@@ -19,33 +19,40 @@ interface SeedStatement extends CypherQuery {
 const relationshipKey = (r: { type: string; id: string; source: string; target: string }): string =>
   `${r.type}|${r.id}|${r.source}|${r.target}`;
 
+/**
+ * How far a load's word goes. `files`: it is the truth for the seed files it holds, and other seed files' items
+ * stay. `all`: it is the whole seed folder, so seed items of files that are no longer there are retired too.
+ */
+export type SeedScope = 'files' | 'all';
+
 /** The statements that make the database match `set`, in order: retire stale items first, then upsert. */
-export function seedWriteStatements(set: SeedSet): SeedStatement[] {
+export function seedWriteStatements(set: SeedSet, scope: SeedScope = 'files'): SeedStatement[] {
   const statements: SeedStatement[] = [];
   const graphFiles = set.graphFiles;
+  const all = scope === 'all';
 
   // Retire first, so a relationship id that moved to new endpoints does not collide with its old self.
   statements.push({
     cypher: `MATCH (a:Entity)-[r]->(b:Entity)
-WHERE r.seedFile IN $graphFiles AND NOT (type(r) + '|' + r.id + '|' + a.id + '|' + b.id) IN $keep
+WHERE ${all ? 'r.seedFile IS NOT NULL' : 'r.seedFile IN $graphFiles'} AND NOT (type(r) + '|' + r.id + '|' + a.id + '|' + b.id) IN $keep
 DELETE r`,
     params: { graphFiles, keep: set.relationships.map(relationshipKey) },
   });
   statements.push({
-    cypher: `MATCH (n:Entity) WHERE n.seedFile IN $graphFiles AND NOT n.id IN $keep
+    cypher: `MATCH (n:Entity) WHERE ${all ? 'n.seedFile IS NOT NULL' : 'n.seedFile IN $graphFiles'} AND NOT n.id IN $keep
 DETACH DELETE n`,
     params: { graphFiles, keep: set.entities.map((entity) => entity.id) },
   });
   // Evidence may be shared by several graph files, so it goes only when no file of any load still claims it.
   statements.push({
-    cypher: `MATCH (e:Evidence) WHERE any(f IN coalesce(e.seedFiles, []) WHERE f IN $graphFiles) AND NOT e.id IN $keep
-SET e.seedFiles = [f IN e.seedFiles WHERE NOT f IN $graphFiles]
+    cypher: `MATCH (e:Evidence) WHERE ${all ? 'size(coalesce(e.seedFiles, [])) > 0' : 'any(f IN coalesce(e.seedFiles, []) WHERE f IN $graphFiles)'} AND NOT e.id IN $keep
+SET e.seedFiles = ${all ? '[]' : '[f IN e.seedFiles WHERE NOT f IN $graphFiles]'}
 WITH e WHERE size(e.seedFiles) = 0
 DELETE e`,
     params: { graphFiles, keep: set.evidence.map((ev) => ev.id) },
   });
   statements.push({
-    cypher: `MATCH (d:Document) WHERE d.seedFile IN $metaFiles AND NOT d.id IN $keep
+    cypher: `MATCH (d:Document) WHERE ${all ? 'd.seedFile IS NOT NULL' : 'd.seedFile IN $metaFiles'} AND NOT d.id IN $keep
 DETACH DELETE d`,
     params: { metaFiles: set.metaFiles, keep: set.documents.map((document) => document.id) },
   });
@@ -74,7 +81,7 @@ SET d = row.props`,
     cypher: `UNWIND $rows AS row
 MERGE (e:Evidence {id: row.id})
 SET e.documentId = row.documentId, e.quote = row.quote, e.start = row.start, e.end = row.end, e.supports = row.supports,
-    e.seedFiles = [f IN coalesce(e.seedFiles, []) WHERE NOT f IN $graphFiles] + row.seedFiles`,
+    e.seedFiles = ${all ? 'row.seedFiles' : '[f IN coalesce(e.seedFiles, []) WHERE NOT f IN $graphFiles] + row.seedFiles'}`,
     params: {
       // Claims by files outside this load stay; claims by files in it are replaced by what they say now.
       graphFiles,
@@ -106,8 +113,8 @@ SET e.documentId = row.documentId, e.quote = row.quote, e.start = row.start, e.e
 }
 
 /** Writes a validated seed set in one write transaction: all of it lands, or none of it does. */
-export async function writeSeedSet(db: Database, set: SeedSet): Promise<void> {
-  const statements = seedWriteStatements(set);
+export async function writeSeedSet(db: Database, set: SeedSet, scope: SeedScope = 'files'): Promise<void> {
+  const statements = seedWriteStatements(set, scope);
   await db.write(async (tx) => {
     for (const statement of statements) {
       const result = await tx.run(statement.cypher, statement.params);
