@@ -101,6 +101,8 @@ export async function prepareLauncher(buildDir: string, log: (line: string) => v
   log(`Resolving Neo4j Community ${version} with Maven (jars not yet in ~/.m2 are downloaded from Maven Central, about 120 MB the first time) ...`);
   const started = Date.now();
   const classpathFile = path.join(buildDir, 'maven-classpath.txt');
+  // Maven runs quietly; a heartbeat shows the first start is busy downloading, not hung.
+  const heartbeat = setInterval(() => log(`... still resolving with Maven (${Math.round((Date.now() - started) / 1000)} s)`), 15_000);
   try {
     await run(
       'mvn',
@@ -110,6 +112,8 @@ export async function prepareLauncher(buildDir: string, log: (line: string) => v
   } catch (error) {
     const detail = error instanceof Error && 'stdout' in error ? String((error as { stdout: unknown }).stdout).trim().split('\n').slice(-5).join(' | ') : String(error);
     throw new PrerequisiteError(`Maven could not resolve Neo4j ${version}: ${detail}`);
+  } finally {
+    clearInterval(heartbeat);
   }
   const jars = (await readFile(classpathFile, 'utf8')).trim();
   log(`Neo4j jars ready after ${((Date.now() - started) / 1000).toFixed(1)} s; compiling the launcher ...`);
