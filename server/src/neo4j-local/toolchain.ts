@@ -98,7 +98,7 @@ export async function prepareLauncher(buildDir: string, log: (line: string) => v
   }
 
   const version = await pinnedNeo4jVersion();
-  log(`Resolving Neo4j Community ${version} with Maven (jars not yet in ~/.m2 are downloaded from Maven Central, about 120 MB the first time) ...`);
+  log(`Resolving Neo4j Community ${version} with Maven (jars not yet in ~/.m2 are downloaded from Maven Central, about 145 MB the first time) ...`);
   const started = Date.now();
   const classpathFile = path.join(buildDir, 'maven-classpath.txt');
   // Maven runs quietly; a heartbeat shows the first start is busy downloading, not hung.
