@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { mapDriverError } from '../errors.js';
 
 /** Where and how to reach Neo4j. */
@@ -17,7 +17,6 @@ export interface CypherQuery {
 
 /** Access to the graph database: read and write transactions with retries and one error mapping. */
 export interface Database {
-  readonly driver: Driver;
   readonly database: string | undefined;
   /** Runs `work` in a read transaction (routed to readers in a cluster). */
   read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T>;
@@ -57,7 +56,6 @@ export function createDatabase(target: Neo4jTarget): Database {
   }
 
   return {
-    driver,
     database,
     read: (work) => run('READ', work),
     write: (work) => run('WRITE', work),

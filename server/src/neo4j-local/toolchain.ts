@@ -60,7 +60,7 @@ export async function checkPrerequisites(env: NodeJS.ProcessEnv = process.env): 
 }
 
 /** Where the launcher's sources and Maven project live in the repository. */
-export const LAUNCHER_DIR = path.resolve(import.meta.dirname, '../../neo4j-launcher');
+const LAUNCHER_DIR = path.resolve(import.meta.dirname, '../../neo4j-launcher');
 const LAUNCHER_SOURCE = path.join(LAUNCHER_DIR, 'src/main/java/kgx/Neo4jLauncher.java');
 const LAUNCHER_POM = path.join(LAUNCHER_DIR, 'pom.xml');
 
