@@ -23,10 +23,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   let local: LocalNeo4j | undefined;
   let dataDir: string | undefined;
-  let target: Neo4jTarget;
+  let external: Neo4jTarget | undefined;
   const uri = process.env.NEO4J_URI?.trim();
   if (uri) {
-    target = {
+    external = {
       uri,
       username: process.env.NEO4J_USERNAME ?? 'neo4j',
       password: process.env.NEO4J_PASSWORD ?? '',
@@ -41,8 +41,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await local?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };
+  let target: Neo4jTarget;
   try {
-    target = local ? await local.start() : target!;
+    target = local ? await local.start() : external!;
     const db = createDatabase(target);
     try {
       await prepareDatabase(db, { loadSeeds: true, log });

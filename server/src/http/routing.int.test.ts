@@ -1,13 +1,12 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { graphql } from '../../test/harness.js';
+import { graphql, testYoga } from '../../test/harness.js';
 import { createDatabase } from '../db/driver.js';
-import { createGraphQLServer } from './yoga.js';
 
 // Clusters and Aura are reached through neo4j:// (routing) URIs; the routing driver must work with our reads too.
 const { uri, username, password, database } = inject('neo4j');
 const routed = uri.replace(/^bolt(\+s|\+ssc)?:/, 'neo4j$1:');
 const db = createDatabase({ uri: routed, username, password, database });
-const yoga = createGraphQLServer({ db, maxBodyBytes: 10_000 });
+const yoga = testYoga(db, 10_000);
 afterAll(() => db.close());
 
 describe('a neo4j:// (routing) URI', () => {

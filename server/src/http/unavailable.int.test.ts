@@ -1,12 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { graphql } from '../../test/harness.js';
+import { graphql, testYoga } from '../../test/harness.js';
 import { createDatabase } from '../db/driver.js';
 import { freePort } from '../neo4j-local/ports.js';
-import { createGraphQLServer } from './yoga.js';
 
 // A database nobody listens on: what the API does when Neo4j is down.
 const db = createDatabase({ uri: `bolt://127.0.0.1:${await freePort()}`, username: 'neo4j', password: 'irrelevant' });
-const yoga = createGraphQLServer({ db, maxBodyBytes: 10_000 });
+const yoga = testYoga(db, 10_000);
 afterAll(() => db.close());
 
 describe('when Neo4j is down', () => {

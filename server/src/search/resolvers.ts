@@ -1,7 +1,7 @@
 import { intInRange, kindsArg } from '../args.js';
 import { badInput } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { searchTerms, SearchSyntaxError } from './lucene.js';
+import { SearchSyntaxError } from './lucene.js';
 import { searchEntities } from './repository.js';
 
 /** Most hits one search may return. */
@@ -14,12 +14,12 @@ export const searchResolvers: Resolvers = {
       const first = intInRange('first', args.first, 20, 1, MAX_SEARCH_RESULTS);
       const kinds = kindsArg(args.kinds);
       try {
-        searchTerms(args.query);
+        // The query builder parses the words once; input it cannot use is the caller's mistake.
+        return await searchEntities(db, { query: args.query, kinds, first });
       } catch (error) {
         if (error instanceof SearchSyntaxError) throw badInput(error.message, 'query');
         throw error;
       }
-      return searchEntities(db, { query: args.query, kinds, first });
     },
   },
 };

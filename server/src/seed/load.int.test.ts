@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { createDatabase, type Database } from '../db/driver.js';
+import { testDatabase } from '../../test/harness.js';
+import type { Database } from '../db/driver.js';
 import { loadSeedSet, loadSeeds, readSeedSources } from './load.js';
 import { SeedValidationError, validateSeedSet, type SeedSet, type SeedSources } from './validate.js';
 
@@ -15,15 +16,6 @@ const DOC = 'doc:000_b40fe58a30269fa6';
 const RUN = randomUUID().slice(0, 8);
 const STALE_FILE = `test-stale-${RUN}.graph.yaml`;
 const BROKEN_FILE = `test-broken-${RUN}.graph.yaml`;
-
-function connect(): Database {
-  const { NEO4J_URI: uri, NEO4J_USERNAME: username, NEO4J_PASSWORD: password, NEO4J_DATABASE: database } = process.env;
-  if (uri && username && password) return createDatabase({ uri, username, password, database: database || undefined });
-  // Vitest's global setup hands the target over this way when the variables did not reach the worker.
-  const provided = inject('neo4j') as { uri: string; username: string; password: string; database?: string } | undefined;
-  if (!provided) throw new Error('Set NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD (or run through the Vitest global setup).');
-  return createDatabase(provided);
-}
 
 interface SeedCounts {
   labels: Record<string, number>;
@@ -79,7 +71,7 @@ describe('loading the seed folder into Neo4j', () => {
   let set: SeedSet;
 
   beforeAll(async () => {
-    db = connect();
+    db = testDatabase();
     sources = await readSeedSources(SEEDS_DIR);
     set = validateSeedSet(sources);
   });
