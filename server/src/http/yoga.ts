@@ -1,7 +1,9 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { createLoaders, type GraphQLContext } from '../context.js';
+import type { WriteToken } from '../config.js';
 import type { Database } from '../db/driver.js';
+import { createTokenCheck } from './auth.js';
 import { useRequestSizeLimit } from './limits.js';
 import { buildSchema } from './schema.js';
 
@@ -14,11 +16,15 @@ export interface YogaOptions {
   maxBodyBytes: number;
   /** Serve GraphiQL on GET /graphql for people exploring the API (its assets come from a CDN). */
   graphiql?: boolean;
+  /** Tokens that may write; none means a read-only server. */
+  writeTokens?: readonly WriteToken[];
 }
 
 /** The GraphQL endpoint plus /healthz and /readyz, usable in process through `yoga.fetch`. */
 export function createGraphQLServer(options: YogaOptions): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
   const schema = buildSchema();
+  const writable = (options.writeTokens ?? []).length > 0;
+  const writerOf = createTokenCheck(options.writeTokens ?? []);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -28,7 +34,12 @@ export function createGraphQLServer(options: YogaOptions): YogaServerInstance<Re
     logging: 'warn',
     // Unexpected errors reach clients as "Unexpected error."; only GraphQLErrors (ours, with codes) pass through.
     maskedErrors: true,
-    context: () => ({ db: options.db, loaders: createLoaders(options.db) }),
+    context: ({ request }) => ({
+      db: options.db,
+      loaders: createLoaders(options.db),
+      writer: writerOf(request.headers.get('authorization')),
+      writable,
+    }),
     plugins: [
       useRequestSizeLimit(options.maxBodyBytes),
       useReadinessCheck({
