@@ -17,7 +17,7 @@ export function entityWriteFrom(input: Record<string, unknown>, problems: Proble
   const kind = input.kind as EntityKindName;
   const name = check.text(problems, `${place}.name`, input.name);
   const id = input.id === undefined || input.id === null ? (name ? entityIdFor(kind, name) : undefined) : String(input.id);
-  if (id !== undefined) check.entityId(problems, `${place}.id`, id, kind);
+  if (id !== undefined) check.entityId(problems, `${place}.id`, id);
   let aliases: string[] | undefined;
   if (Array.isArray(input.aliases)) {
     if (input.aliases.length > MAX_LIST) problems.add('BAD_INPUT', `${place}.aliases`, `holds more than ${MAX_LIST} aliases`);

@@ -1,5 +1,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError as defaultMaskError, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { isDatabaseUnavailable, mapDriverError } from '../errors.js';
 import { createLoaders, type GraphQLContext } from '../context.js';
 import type { WriteToken } from '../config.js';
 import type { Database } from '../db/driver.js';
@@ -33,7 +35,20 @@ export function createGraphQLServer(options: YogaOptions): YogaServerInstance<Re
     graphiql: options.graphiql ?? false,
     logging: 'warn',
     // Unexpected errors reach clients as "Unexpected error."; only GraphQLErrors (ours, with codes) pass through.
-    maskedErrors: true,
+    maskedErrors: {
+      // The GraphQL boundary: a driver error saying the database is gone becomes DATABASE_UNAVAILABLE here.
+      maskError: (error, message, isDev) => {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (isDatabaseUnavailable(original)) {
+          try {
+            mapDriverError(original);
+          } catch (mapped) {
+            return mapped as GraphQLError;
+          }
+        }
+        return defaultMaskError(error, message, isDev);
+      },
+    },
     context: ({ request }) => ({
       db: options.db,
       loaders: createLoaders(options.db),

@@ -80,8 +80,13 @@ describe('loading the seed folder into Neo4j', () => {
   });
 
   afterAll(async () => {
-    // A folder load retires what the test's own files wrote (they are not in the folder).
+    // A folder load retires what the test's own files wrote (they are not in the folder); what the tests wrote
+    // as an analyst is theirs to remove.
     await loadSeeds(db, SEEDS_DIR);
+    await db.write((tx) => tx.run('MATCH (n:Entity) WHERE n.id ENDS WITH $run DETACH DELETE n', { run: RUN }));
+    await db.write((tx) => tx.run('MATCH (t:Tombstone) WHERE t.id ENDS WITH $run DELETE t', { run: RUN }));
+    await db.write((tx) => tx.run('MATCH (e:Evidence) WHERE e.factId ENDS WITH $run DELETE e', { run: RUN }));
+    await db.write((tx) => tx.run("MATCH (n:Entity {id: 'org:sykehuspartner'}) SET n.degree = COUNT { (n)--() }"));
     await db.close();
   });
 

@@ -1,5 +1,5 @@
 import { DOCUMENT_ID_PATTERN, ENTITY_ID_PATTERN, MAX_ID_LENGTH, RELATIONSHIP_ID_PATTERN } from '../graph/ids.js';
-import { KIND_ID_PREFIX, isRelationshipType, type EntityKindName } from '../graph/model.js';
+import { isRelationshipType } from '../graph/model.js';
 import type { ProblemList } from './problems.js';
 import type { EvidenceInput } from './types.js';
 
@@ -33,11 +33,10 @@ export const check = {
     return check.text(problems, place, value, max);
   },
 
-  entityId(problems: ProblemList, place: string, id: string, kind: EntityKindName): void {
+  /** Ids a writer chooses need the id shape only; ids made from kind and name carry the kind's prefix. */
+  entityId(problems: ProblemList, place: string, id: string): void {
     if (id.length > MAX_ID_LENGTH || !ENTITY_ID_PATTERN.test(id)) {
       problems.add('BAD_INPUT', place, `must look like <prefix>:<slug> (lower-case a-z, 0-9, ".", "_", "-"), at most ${MAX_ID_LENGTH} characters`);
-    } else if (!id.startsWith(`${KIND_ID_PREFIX[kind]}:`)) {
-      problems.add('BAD_INPUT', place, `must start with "${KIND_ID_PREFIX[kind]}:" for kind ${kind}`);
     }
   },
 
