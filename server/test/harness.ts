@@ -40,9 +40,11 @@ export async function graphql(
 }
 
 /** The real HTTP server (API and built page) on a free loopback port, against the run's Neo4j. */
-export async function startTestServer(): Promise<{ url: string; db: Database; close(): Promise<void> }> {
+export async function startTestServer(
+  options: { writeTokens?: readonly WriteToken[] } = {},
+): Promise<{ url: string; db: Database; close(): Promise<void> }> {
   const db = testDatabase();
-  const server = createHttpServer({ db, maxBodyBytes: 100_000 });
+  const server = createHttpServer({ db, maxBodyBytes: 100_000, writeTokens: options.writeTokens ?? [] });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

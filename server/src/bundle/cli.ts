@@ -60,7 +60,16 @@ async function main(): Promise<number> {
         const bundle = await readBundle(file);
         say(`${label}: checking and writing ...`);
         const name = path.basename(file).replace(BUNDLE_FILE, '');
-        const report = await importBundle(backend.db, bundle, { origin: `bundle:${name}` });
+        let lastShown = 0;
+        const report = await importBundle(backend.db, bundle, {
+          origin: `bundle:${name}`,
+          // A large file reports each batch, at most once a second.
+          progress: (stage, done, total) => {
+            if (Date.now() - lastShown < 1_000 && done < total) return;
+            lastShown = Date.now();
+            say(`${label}:   ${stage}: ${done} of ${total}`);
+          },
+        });
         say(`${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         say(`  entities: ${show(report.entities)}; relationships: ${show(report.relationships)}`);
         say(`  documents: ${show(report.documents)}; quotes: ${report.evidence.created} added, ${report.evidence.unchanged} already there`);

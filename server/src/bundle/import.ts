@@ -3,7 +3,7 @@ import { defaultRelationshipId } from '../graph/ids.js';
 import { describePath } from '../seed/validate.js';
 import { writeGraph } from '../write/graph.js';
 import { ProblemList } from '../write/problems.js';
-import type { GraphChange, WriteReport, Writer } from '../write/types.js';
+import type { GraphChange, Progress, WriteReport, Writer } from '../write/types.js';
 import { BundleSchema, type Bundle } from './format.js';
 
 /** What an import did, per kind of item. */
@@ -77,10 +77,10 @@ export function bundleChange(bundle: unknown): GraphChange {
  * quotes against the store) and written in one transaction, or nothing is written. Importing it again finds
  * everything unchanged.
  */
-export async function importBundle(db: Database, bundle: unknown, options: { origin: string }): Promise<BundleImportReport> {
+export async function importBundle(db: Database, bundle: unknown, options: { origin: string; progress?: Progress }): Promise<BundleImportReport> {
   const change = bundleChange(bundle);
   const writer: Writer = { source: options.origin, at: new Date().toISOString() };
-  const report = await db.write((tx) => writeGraph(tx, change, writer, { fields: 'patch', retype: false, evidence: 'add' }));
+  const report = await db.write((tx) => writeGraph(tx, change, writer, { fields: 'patch', retype: false, evidence: 'add' }, options.progress));
   return { documents: report.documents, entities: report.entities, relationships: report.relationships, evidence: report.evidence };
 }
 

@@ -30,3 +30,24 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
   }
   return groups;
 }
+
+/** Rows per UNWIND statement: large writes go in batches so no single statement holds a whole bundle's rows. */
+export const BATCH_ROWS = 2_000;
+
+/**
+ * Runs an `UNWIND $rows` statement over `rows` in batches inside the caller's transaction (so the whole write still
+ * commits or rolls back as one), reporting progress after each batch.
+ */
+export async function runBatched(
+  tx: ManagedTransaction,
+  cypher: string,
+  rowsToWrite: readonly unknown[],
+  params: Record<string, unknown> = {},
+  onBatch?: (done: number, total: number) => void,
+): Promise<void> {
+  for (let start = 0; start < rowsToWrite.length; start += BATCH_ROWS) {
+    const batch = rowsToWrite.slice(start, start + BATCH_ROWS);
+    await tx.run(cypher, { ...params, rows: batch });
+    onBatch?.(start + batch.length, rowsToWrite.length);
+  }
+}

@@ -1,10 +1,10 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { KIND_PROPERTIES, labelForKind } from '../graph/model.js';
 import { searchNames } from '../graph/search-names.js';
-import { groupBy, otherKindLabels, rows } from './cypher.js';
+import { groupBy, otherKindLabels, rows, runBatched } from './cypher.js';
 import type { ProblemList } from './problems.js';
 import type { Tombstone } from './redirects.js';
-import { emptyCounts, type Counts, type EntityWrite, type WritePolicy, type Writer } from './types.js';
+import { emptyCounts, type Counts, type EntityWrite, type Progress, type WritePolicy, type Writer } from './types.js';
 
 /** Every kind-specific property name. */
 const KIND_PROPERTY_NAMES = [...new Set(Object.values(KIND_PROPERTIES).flat())];
@@ -37,6 +37,7 @@ export async function writeEntities(
   writer: Writer,
   policy: WritePolicy,
   problems: ProblemList,
+  progress?: Progress,
 ): Promise<{ counts: Counts; outcomes: EntityOutcome[] }> {
   const counts = emptyCounts();
   const outcomes: EntityOutcome[] = [];
@@ -86,14 +87,17 @@ export async function writeEntities(
   if (problems.items.length > 0) return { counts, outcomes };
 
   for (const [kind, group] of groupBy(writes, (w) => w.kind)) {
-    await tx.run(
+    await runBatched(
+      tx,
       `UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 ON CREATE SET n.createdAt = $at, n.createdBy = $by, n.degree = 0
 SET n += row.props, n.updatedAt = $at, n.updatedBy = $by
 REMOVE n${otherKindLabels(kind)}
 SET n:${labelForKind(kind)}`,
-      { at: writer.at, by: writer.source, rows: group.map((w) => ({ id: w.id, props: w.props })) },
+      group.map((w) => ({ id: w.id, props: w.props })),
+      { at: writer.at, by: writer.source },
+      progress && ((done, total) => progress(`entities (${kind})`, done, total)),
     );
   }
   return { counts, outcomes };

@@ -1,9 +1,9 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { evidenceIdFor } from '../graph/ids.js';
 import { locateQuote } from '../graph/quotes.js';
-import { int, rows } from './cypher.js';
+import { int, rows, runBatched } from './cypher.js';
 import type { ProblemList } from './problems.js';
-import { emptyCounts, type Counts, type EvidenceInput, type Writer } from './types.js';
+import { emptyCounts, type Counts, type EvidenceInput, type Progress, type Writer } from './types.js';
 
 /** The fact a quote supports: an entity (`ENTITY`) or a relationship (its type). */
 export interface FactRef {
@@ -68,6 +68,7 @@ export async function writeEvidence(
   factIds: readonly string[],
   writer: Writer,
   replaceOwn: boolean,
+  progress?: Progress,
 ): Promise<{ counts: Counts; createdIds: Set<string> }> {
   const counts = emptyCounts();
   const stored = await rows(tx, 'UNWIND $ids AS f MATCH (e:Evidence {factId: f}) RETURN e.id AS id, e.addedBy AS by', {
@@ -79,14 +80,12 @@ export async function writeEvidence(
   counts.created = fresh.length;
   counts.unchanged = wanted.size - fresh.length;
   if (fresh.length > 0) {
-    await tx.run(
+    await runBatched(
+      tx,
       `UNWIND $rows AS row
 MERGE (e:Evidence {id: row.id})
 ON CREATE SET e += row.props, e.addedAt = $at, e.addedBy = $by`,
-      {
-        at: writer.at,
-        by: writer.source,
-        rows: fresh.map((ev) => ({
+      fresh.map((ev) => ({
           id: ev.id,
           props: {
             factId: ev.factId,
@@ -98,7 +97,8 @@ ON CREATE SET e += row.props, e.addedAt = $at, e.addedBy = $by`,
             supports: ev.supports,
           },
         })),
-      },
+      { at: writer.at, by: writer.source },
+      progress && ((done, total) => progress('quotes', done, total)),
     );
   }
   if (replaceOwn) {

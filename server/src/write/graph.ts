@@ -5,14 +5,20 @@ import { resolveEvidence, writeEvidence, type FactRef } from './evidence.js';
 import { ProblemList } from './problems.js';
 import { clearDeletions, readTombstones } from './redirects.js';
 import { refreshDegrees, writeRelationships } from './relationships.js';
-import type { GraphChange, WritePolicy, WriteReport, Writer } from './types.js';
+import type { GraphChange, Progress, WritePolicy, WriteReport, Writer } from './types.js';
 
 /**
  * The one write path: documents, entities, relationships and their quotes, in one transaction the caller owns.
  * Everything is checked against the store before the first write; any problem throws WriteRejected listing all
  * of them, so the caller's transaction rolls back and nothing lands.
  */
-export async function writeGraph(tx: ManagedTransaction, change: GraphChange, writer: Writer, policy: WritePolicy): Promise<WriteReport> {
+export async function writeGraph(
+  tx: ManagedTransaction,
+  change: GraphChange,
+  writer: Writer,
+  policy: WritePolicy,
+  progress?: Progress,
+): Promise<WriteReport> {
   const problems = new ProblemList();
   const documents = await writeDocuments(tx, change.documents, writer, problems);
   problems.throwIfAny();
@@ -21,9 +27,9 @@ export async function writeGraph(tx: ManagedTransaction, change: GraphChange, wr
     ...change.entities.map((e) => e.id),
     ...change.relationships.flatMap((r) => [r.id, r.source, r.target]),
   ]);
-  const entityResult = await writeEntities(tx, change.entities, tombstones, writer, policy, problems);
+  const entityResult = await writeEntities(tx, change.entities, tombstones, writer, policy, problems, progress);
   problems.throwIfAny();
-  const relationshipResult = await writeRelationships(tx, change.relationships, tombstones, writer, policy, problems);
+  const relationshipResult = await writeRelationships(tx, change.relationships, tombstones, writer, policy, problems, progress);
 
   // Quotes of the items written (kept items are someone else's now and stay as they are).
   const facts: FactRef[] = [
@@ -47,6 +53,7 @@ export async function writeGraph(tx: ManagedTransaction, change: GraphChange, wr
     facts.map((f) => f.id),
     writer,
     policy.evidence === 'replace-own',
+    progress,
   );
   await refreshDegrees(tx, relationshipResult.touched);
   if (policy.ownedBy === undefined) {

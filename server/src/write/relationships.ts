@@ -1,9 +1,9 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { checkedRelationshipType } from '../graph/model.js';
-import { ANY_RELATIONSHIP_TYPE, groupBy, rows } from './cypher.js';
+import { ANY_RELATIONSHIP_TYPE, groupBy, rows, runBatched } from './cypher.js';
 import type { ProblemList } from './problems.js';
 import type { Tombstone } from './redirects.js';
-import { emptyCounts, type Counts, type RelationshipWrite, type WritePolicy, type Writer } from './types.js';
+import { emptyCounts, type Counts, type Progress, type RelationshipWrite, type WritePolicy, type Writer } from './types.js';
 
 /** A relationship as stored: its type, ends and content. */
 export interface StoredRelationship {
@@ -63,6 +63,7 @@ export async function writeRelationships(
   writer: Writer,
   policy: WritePolicy,
   problems: ProblemList,
+  progress?: Progress,
 ): Promise<{ counts: Counts; outcomes: RelationshipOutcome[]; touched: string[] }> {
   const counts = emptyCounts();
   const outcomes: RelationshipOutcome[] = [];
@@ -134,14 +135,17 @@ export async function writeRelationships(
     await tx.run(`UNWIND $ids AS id MATCH ()-[r:${ANY_RELATIONSHIP_TYPE} {id: id}]->() DELETE r`, { ids: removals });
   }
   for (const [type, group] of groupBy(writes, (w) => w.type)) {
-    await tx.run(
+    await runBatched(
+      tx,
       `UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
 MERGE (a)-[r:${checkedRelationshipType(type)} {id: row.id}]->(b)
 ON CREATE SET r.createdAt = row.createdAt, r.createdBy = row.createdBy
 SET r += row.props, r.updatedAt = $at, r.updatedBy = $by`,
-      { at: writer.at, by: writer.source, rows: group.map((w) => w.row) },
+      group.map((w) => w.row),
+      { at: writer.at, by: writer.source },
+      progress && ((done, total) => progress(`relationships (${type})`, done, total)),
     );
   }
   return { counts, outcomes, touched: [...touched] };
@@ -150,5 +154,5 @@ SET r += row.props, r.updatedAt = $at, r.updatedBy = $by`,
 /** Recomputes the stored degree of entities whose relationships changed (Neo4j reads it off the node, no scan). */
 export async function refreshDegrees(tx: ManagedTransaction, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) SET n.degree = COUNT { (n)--() }', { ids: [...new Set(ids)] });
+  await runBatched(tx, 'UNWIND $rows AS id MATCH (n:Entity {id: id}) SET n.degree = COUNT { (n)--() }', [...new Set(ids)]);
 }

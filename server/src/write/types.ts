@@ -94,3 +94,6 @@ export interface WriteReport {
 }
 
 export const emptyCounts = (): Counts => ({ created: 0, updated: 0, unchanged: 0 });
+
+/** Reports how far a large write has got: a stage name and rows written of the stage's total. */
+export type Progress = (stage: string, done: number, total: number) => void;
