@@ -4,6 +4,7 @@ import path from 'node:path';
 import sirv from 'sirv';
 import type { WriteToken } from '../config.js';
 import type { Database } from '../db/driver.js';
+import { EXPORT_PATH, createExportHandler } from '../export/route.js';
 import { createGraphQLServer } from './yoga.js';
 
 /** Folder of the built web page (`npm run build:web`). */
@@ -32,6 +33,7 @@ export interface HttpServerOptions {
 /** The HTTP server: GraphQL and health from Yoga, the web page as static files, 404 for the rest. */
 export function createHttpServer(options: HttpServerOptions): Server {
   const yoga = createGraphQLServer(options);
+  const exportGraph = createExportHandler(options.db);
   const webDist = options.webDist ?? WEB_DIST;
   const pageMissing = !existsSync(path.join(webDist, 'index.html'));
   const serveStatic = sirv(webDist, { etag: true, dev: false, setHeaders: (res) => setHeaders(res, PAGE_HEADERS) });
@@ -45,6 +47,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
     }
     if (API_PATHS.has(pathname)) {
       void yoga.handle(req, res);
+      return;
+    }
+    if (pathname === EXPORT_PATH) {
+      void exportGraph(req, res);
       return;
     }
     if (pageMissing && pathname === '/') {

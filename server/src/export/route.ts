@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Database } from '../db/driver.js';
+import { isDatabaseUnavailable } from '../errors.js';
+import { ExportInputError, parseExportRequest } from './selection.js';
+import { prepareExport, streamExport, type ExportSink } from './stream.js';
+
+/** Where `/export` is served. */
+export const EXPORT_PATH = '/export';
+
+const TEXT = { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' };
+
+/** Options of the export route. */
+export interface ExportRouteOptions {
+  batchSize?: number;
+  /** Where failures are reported (they reach the client only as a status or a cut-off download). */
+  log?: (line: string) => void;
+}
+
+function plain(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...TEXT, ...headers });
+  res.end(`${message}\n`);
+}
+
+/** Writes to the response, resolving when it may take more (or is gone), so a slow client slows the reading. */
+function responseSink(res: ServerResponse): ExportSink {
+  return (chunk) =>
+    new Promise<void>((resolve) => {
+      if (res.destroyed || res.write(chunk)) {
+        resolve();
+        return;
+      }
+      const done = (): void => {
+        res.off('drain', done);
+        res.off('close', done);
+        resolve();
+      };
+      res.on('drain', done);
+      res.on('close', done);
+    });
+}
+
+/**
+ * `GET /export?format=...`: public, read-only, bounded. Bad parameters get 400 with a plain message before anything
+ * is read in bulk; once the download has begun, a failure can only cut it off (the connection is reset, so the
+ * client sees an incomplete transfer rather than a file that looks whole).
+ */
+export function createExportHandler(db: Database, options: ExportRouteOptions = {}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  return async (req, res) => {
+    if (req.method !== 'GET') {
+      plain(res, 405, 'Exports are read with GET.', { allow: 'GET' });
+      return;
+    }
+    let prepared;
+    try {
+      const request = parseExportRequest(new URL(req.url ?? '/', 'http://localhost').searchParams);
+      prepared = await prepareExport(db, request);
+    } catch (error) {
+      if (error instanceof ExportInputError) plain(res, 400, `Bad export request: ${error.message}`);
+      else if (isDatabaseUnavailable(error)) plain(res, 503, 'The graph database is not available right now; try again shortly.', { 'retry-after': '5' });
+      else {
+        log(`[export] failed before streaming: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        plain(res, 500, 'Export failed.');
+      }
+      return;
+    }
+    const { writer } = prepared;
+    res.writeHead(200, {
+      'content-type': writer.mediaType,
+      'content-disposition': `attachment; filename="${writer.fileName}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    const stop = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) stop.abort();
+    });
+    try {
+      const complete = await streamExport(db, prepared, responseSink(res), { batchSize: options.batchSize, signal: stop.signal });
+      if (complete) res.end();
+    } catch (error) {
+      log(`[export] failed while streaming: ${error instanceof Error ? error.message : String(error)}`);
+      res.destroy();
+    }
+  };
+}
