@@ -1,8 +1,12 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestServer, testYoga } from '../../test/harness.js';
+import type { Database } from '../db/driver.js';
 import { planOperators, scansIn } from '../db/plans.js';
+import { createExportHandler } from './route.js';
 import { LIST_SEPARATOR } from './model.js';
 import { entitiesByIdQuery, entityPageQuery, relationshipPageQuery, relationshipsWithinQuery, selectionQuery } from './queries.js';
 import { resolveScope } from './repository.js';
@@ -250,6 +254,37 @@ describe('streaming', () => {
     expect(cut.complete).toBe(false);
     expect(cut.chunks).toBe(2);
     expect(all.chunks).toBeGreaterThan(10);
+  });
+
+  it('a client that disconnects stops the reading (each read slowed down, so the full export would take long)', async () => {
+    let reads = 0;
+    const slow: Database = {
+      ...server.db,
+      read: async (work) => {
+        reads += 1;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        return server.db.read(work);
+      },
+    };
+    const handler = createExportHandler(slow, { batchSize: 1 });
+    let finished: Promise<void> | undefined;
+    const local = createServer((req, res) => {
+      finished = handler(req, res);
+    });
+    await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
+    try {
+      const stop = new AbortController();
+      const response = await fetch(`http://127.0.0.1:${(local.address() as AddressInfo).port}/export?format=graphml`, { signal: stop.signal });
+      const reader = response.body!.getReader();
+      await reader.read();
+      stop.abort();
+      await finished;
+      // Read to the end, batches of one would take a read per entity and another per source page: 64 for the seeds.
+      expect(reads).toBeLessThan(10);
+    } finally {
+      local.closeAllConnections();
+      await new Promise<void>((resolve) => local.close(() => resolve()));
+    }
   });
 
   it('a client disconnect ends the export without taking the server down', async () => {
