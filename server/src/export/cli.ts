@@ -4,7 +4,8 @@
  * CSV is two files: with `--out graph.csv` both are written (`graph.nodes.csv`, `graph.edges.csv`); to standard
  * output, `--part` picks one. Progress goes to standard error.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { openToolBackend } from '../bootstrap.js';
@@ -76,10 +77,16 @@ async function main(): Promise<number> {
     for (const { request, out } of jobs) {
       const prepared = await prepareExport(backend.db, request);
       const started = Date.now();
-      const file = out === undefined ? undefined : createWriteStream(out);
+      // Opened before streaming, so a bad path fails with its reason instead of an unhandled stream error.
+      const file = out === undefined ? undefined : (await open(out, 'w')).createWriteStream();
       let bytes = 0;
+      let writeError: Error | undefined;
+      file?.on('error', (error) => {
+        writeError = error;
+      });
       const sink = streamSink(file ?? process.stdout);
       await streamExport(backend.db, prepared, async (chunk) => {
+        if (writeError) throw writeError;
         bytes += Buffer.byteLength(chunk);
         await sink(chunk);
       });
