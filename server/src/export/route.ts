@@ -39,9 +39,19 @@ function responseSink(res: ServerResponse): ExportSink {
     });
 }
 
+/** Answers a failure that came before any output with a status and a plain message. */
+function failBeforeOutput(res: ServerResponse, error: unknown, log: (line: string) => void): void {
+  if (error instanceof ExportInputError) plain(res, 400, `Bad export request: ${error.message}`);
+  else if (isDatabaseUnavailable(error)) plain(res, 503, 'The graph database is not available right now; try again shortly.', { 'retry-after': '5' });
+  else {
+    log(`[export] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    plain(res, 500, 'Export failed.');
+  }
+}
+
 /**
- * `GET /export?format=...`: public, read-only, bounded. Bad parameters get 400 with a plain message before anything
- * is read in bulk; once the download has begun, a failure can only cut it off (the connection is reset, so the
+ * `GET /export?format=...`: public, read-only, bounded. Bad parameters get 400, an unreachable database 503, each with a plain
+ * message, before anything is sent; once the download has begun, a failure can only cut it off (the connection is reset, so the
  * client sees an incomplete transfer rather than a file that looks whole).
  */
 export function createExportHandler(db: Database, options: ExportRouteOptions = {}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
@@ -56,29 +66,39 @@ export function createExportHandler(db: Database, options: ExportRouteOptions = 
       const request = parseExportRequest(new URL(req.url ?? '/', 'http://localhost').searchParams);
       prepared = await prepareExport(db, request);
     } catch (error) {
-      if (error instanceof ExportInputError) plain(res, 400, `Bad export request: ${error.message}`);
-      else if (isDatabaseUnavailable(error)) plain(res, 503, 'The graph database is not available right now; try again shortly.', { 'retry-after': '5' });
-      else {
-        log(`[export] failed before streaming: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        plain(res, 500, 'Export failed.');
-      }
+      failBeforeOutput(res, error, log);
       return;
     }
     const { writer } = prepared;
-    res.writeHead(200, {
-      'content-type': writer.mediaType,
-      'content-disposition': `attachment; filename="${writer.fileName}"`,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    });
     const stop = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) stop.abort();
     });
+    const send = responseSink(res);
     try {
-      const complete = await streamExport(db, prepared, responseSink(res), { batchSize: options.batchSize, signal: stop.signal });
+      const complete = await streamExport(
+        db,
+        prepared,
+        (chunk) => {
+          // Headers go with the first bytes: until then a failure can still be answered with a status.
+          if (!res.headersSent) {
+            res.writeHead(200, {
+              'content-type': writer.mediaType,
+              'content-disposition': `attachment; filename="${writer.fileName}"`,
+              'cache-control': 'no-store',
+              'x-content-type-options': 'nosniff',
+            });
+          }
+          return send(chunk);
+        },
+        { batchSize: options.batchSize, signal: stop.signal },
+      );
       if (complete) res.end();
     } catch (error) {
+      if (!res.headersSent) {
+        failBeforeOutput(res, error, log);
+        return;
+      }
       log(`[export] failed while streaming: ${error instanceof Error ? error.message : String(error)}`);
       res.destroy();
     }

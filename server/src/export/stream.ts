@@ -44,23 +44,29 @@ export async function prepareExport(db: Database, request: ExportRequest): Promi
 
 /**
  * Streams an export to `sink`: the graph is read in batches (each its own read transaction, so no transaction
- * outlives a slow client), and each batch is written before the next is read, so memory holds one batch. Returns
- * false when aborted. Each batch is a short read transaction and Neo4j reads are read-committed, so an export
- * taken while others write may miss an entity written meanwhile, as one long transaction would too.
+ * outlives a slow client), and each batch is written before the next is read, so memory holds one batch. The head
+ * goes out with the first batch, so a database that fails the first read fails the export before anything was
+ * sent. Returns false when aborted. Neo4j reads are read-committed, so an export taken while others write may miss
+ * an entity written meanwhile, as one long transaction would too.
  */
 export async function streamExport(db: Database, prepared: PreparedExport, sink: ExportSink, options: StreamOptions = {}): Promise<boolean> {
   const { writer, scope } = prepared;
   const read = { batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, signal: options.signal };
-  await sink(writer.head());
+  let pending = writer.head();
+  const emit = async (text: string): Promise<void> => {
+    const chunk = pending + text;
+    pending = '';
+    if (chunk.length > 0) await sink(chunk);
+  };
   if (writer.reads.nodes) {
-    for await (const batch of readNodes(db, scope, read)) await sink(writer.nodes(batch));
+    for await (const batch of readNodes(db, scope, read)) await emit(writer.nodes(batch));
   }
   if (options.signal?.aborted) return false;
-  await sink(writer.between());
+  pending += writer.between();
   if (writer.reads.edges) {
-    for await (const batch of readEdges(db, scope, read)) await sink(writer.edges(batch));
+    for await (const batch of readEdges(db, scope, read)) await emit(writer.edges(batch));
   }
   if (options.signal?.aborted) return false;
-  await sink(writer.tail());
+  await emit(writer.tail());
   return true;
 }
