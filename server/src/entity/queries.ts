@@ -63,9 +63,9 @@ CALL (id) {
   MATCH (e:Evidence {factId: id})
   WITH DISTINCT e.documentId AS documentId
   WITH documentId ORDER BY documentId
-  RETURN collect(documentId) AS all
+  RETURN collect(documentId) AS documentIds
 }
-RETURN id, [d IN all WHERE $after IS NULL OR d > $after][..$firstPlusOne] AS page, size(all) AS total`,
+RETURN id, [d IN documentIds WHERE $after IS NULL OR d > $after][..$firstPlusOne] AS page, size(documentIds) AS total`,
     params: { ids: [...args.ids], firstPlusOne: neo4j.int(args.first + 1), after: args.after },
   };
 }
