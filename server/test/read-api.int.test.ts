@@ -70,7 +70,7 @@ describe('the read API', () => {
         entity(id: $id) { degree roleDegree: degree(types: [ROLE_AT], direction: INCOMING) } }`,
       { id: SP },
     );
-    const { nodes, edges, hidden } = body.data?.neighbourhood;
+    const { nodes, edges, hidden } = body.data!.neighbourhood;
     expect(nodes.filter((n: { id: string }) => n.id !== SP).every((n: { kind: string }) => n.kind === 'PERSON')).toBe(true);
     expect(edges.every((e: { type: string; target: string }) => e.type === 'ROLE_AT' && e.target === SP)).toBe(true);
     expect(body.data?.entity.roleDegree).toBe(edges.length);
