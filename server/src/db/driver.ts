@@ -64,7 +64,7 @@ export function createDatabase(target: Neo4jTarget, settings: DriverSettings = {
       // Fail fast when the database is down or saturated: a request must fail within seconds, not hang.
       connectionAcquisitionTimeout: 3_000,
       connectionTimeout: 2_000,
-      maxTransactionRetryTime: 1_500,
+      maxTransactionRetryTime: 1_000,
       userAgent: 'kg-explorer/0.1',
     });
 
