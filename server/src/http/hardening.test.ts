@@ -286,3 +286,29 @@ describe('production mode', () => {
     expect(page.headers.get('x-frame-options')).toBe('DENY');
   });
 });
+
+describe('write rate limit', () => {
+  it('allows writesPerMinute mutations per client, then answers RATE_LIMITED with status 429 and Retry-After', async () => {
+    const { createRateLimiter, DEFAULT_CLIENT_LIMITS } = await import('./clients.js');
+    const limit = createRateLimiter({ ...DEFAULT_CLIENT_LIMITS, writesPerMinute: 3 });
+    const write = { kind: 'mutation' as const, cost: 1, rootFields: 1 };
+    for (let i = 0; i < 3; i += 1) expect(limit(write, '10.0.0.9')).toBeUndefined();
+    const refused = limit(write, '10.0.0.9')!;
+    expect(refused.extensions).toMatchObject({ code: 'RATE_LIMITED', http: { status: 429, headers: { 'Retry-After': expect.stringMatching(/^\d+$/) } } });
+    expect(limit(write, '10.0.0.10')).toBeUndefined();
+    // Reads are not writes.
+    expect(limit({ kind: 'query', cost: 1, rootFields: 1 }, '10.0.0.9')).toBeUndefined();
+  });
+});
+
+describe('request errors found during execution', () => {
+  it('gives variables of the wrong type and unsupported operation kinds a code and a 400', async () => {
+    const yoga = yogaWith();
+    const badVariable = await post(yoga, 'query($k: [EntityKind!]) { search(query: "gro", kinds: $k) { score } }', { k: ['NOT_A_KIND'] });
+    expect(badVariable.status).toBe(400);
+    expect(codeOf(badVariable.body)).toBe('BAD_USER_INPUT');
+    const subscription = await post(yoga, 'subscription { __typename }');
+    expect(subscription.status).toBeLessThan(500);
+    expect(typeof codeOf(subscription.body)).toBe('string');
+  });
+});

@@ -19,6 +19,7 @@ import {
   validate,
   valueFromAST,
   type DocumentNode,
+  type ExecutionResult,
   type FragmentDefinitionNode,
   type GraphQLArgument,
   type GraphQLInputType,
@@ -177,6 +178,11 @@ export function useQueryShapeLimits(limits: QueryLimits, options: { introspectio
   };
 }
 
+function requestError(error: GraphQLError): GraphQLError {
+  const code = error.message.startsWith('Variable "') ? ErrorCode.BAD_USER_INPUT : ErrorCode.GRAPHQL_VALIDATION_FAILED;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code, http: { status: 400, spec: true } } });
+}
+
 /** What one operation asks for, known only at execution time (it needs the variables). */
 export interface OperationShape {
   kind: 'query' | 'mutation' | 'subscription';
@@ -300,6 +306,12 @@ export function analyseOperation(
  */
 export function useExecutionLimits(limits: QueryLimits, onShape?: (shape: OperationShape, context: any) => GraphQLError | undefined): Plugin {
   return {
+    // The schema has no subscriptions; say so with a code rather than graphql-js's bare message.
+    onSubscribe({ setResultAndStopExecution }) {
+      setResultAndStopExecution({
+        errors: [new GraphQLError('Subscriptions are not supported.', { extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400, spec: false } } })],
+      });
+    },
     onExecute({ args, setResultAndStopExecution }) {
       let shape: OperationShape;
       try {
@@ -324,6 +336,13 @@ export function useExecutionLimits(limits: QueryLimits, onShape?: (shape: Operat
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in (result as object)) return;
+          const single = result as ExecutionResult;
+          // Request errors reported by execute before any resolver ran (no data at all: variables of the wrong type, an
+          // operation kind the schema lacks) carry no code; clients get them coded like validation errors.
+          if (single.data === undefined && single.errors?.some((error) => !error.extensions['code'])) {
+            setResult({ ...single, errors: single.errors.map((error) => (error.extensions['code'] ? error : requestError(error))) });
+            return;
+          }
           const size = Buffer.byteLength(JSON.stringify(result));
           if (size > limits.maxResponseBytes) {
             setResult({ errors: [tooComplex(`The response would be ${size} bytes, over the limit of ${limits.maxResponseBytes}; ask for less.`)] });
