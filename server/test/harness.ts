@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { createDatabase, type Database } from '../src/db/driver.js';
 import { createHttpServer } from '../src/http/server.js';
 import { DEFAULT_CLIENT_LIMITS } from '../src/http/clients.js';
-import { createGraphQLServer } from '../src/http/yoga.js';
+import { createGraphQLServer, type SecurityOptions } from '../src/http/yoga.js';
 
 /** A driver for the run's Neo4j (started by the global setup); close it in afterAll. */
 export function testDatabase(): Database {
@@ -12,9 +12,10 @@ export function testDatabase(): Database {
 }
 
 /** The GraphQL server in process (call `yoga.fetch`), on the run's Neo4j. */
-export function testYoga(db: Database, maxBodyBytes = 100_000): ReturnType<typeof createGraphQLServer> {
+export function testYoga(db: Database, options: { maxBodyBytes?: number; security?: Partial<SecurityOptions> } = {}): ReturnType<typeof createGraphQLServer> {
   // Every test sends from one in-process "client"; per-client rate limits have their own tests (http/hardening.test.ts).
-  return createGraphQLServer({ db, maxBodyBytes, security: { clients: { ...DEFAULT_CLIENT_LIMITS, writesPerMinute: 0, expensivePerMinute: 0 } } });
+  const clients = { ...DEFAULT_CLIENT_LIMITS, writesPerMinute: 0, expensivePerMinute: 0 };
+  return createGraphQLServer({ db, maxBodyBytes: options.maxBodyBytes ?? 100_000, security: { clients, ...options.security } });
 }
 
 /** Runs one GraphQL operation through `yoga.fetch` and returns status and parsed body. */

@@ -68,10 +68,14 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
  */
 export const ARGUMENT_LENGTH_CAPS: Readonly<Record<string, number>> = {
   'Query.search.query': 200,
+  // Write inputs (mutations): a document's text is bounded by the body size (KGX_MAX_BODY_BYTES) alone.
+  'DocumentInput.text': Number.MAX_SAFE_INTEGER,
+  'EntityInput.description': 5_000,
+  'EvidenceInput.quote': 5_000,
 };
 
 /** Root fields answered from the per-request batch loaders; they do not count against `maxRootFields`. */
-export const LIGHT_ROOT_FIELDS: ReadonlySet<string> = new Set(['entity', 'document', '__typename', '__schema', '__type']);
+export const LIGHT_ROOT_FIELDS: ReadonlySet<string> = new Set(['entity', 'relationship', 'document', '__typename', '__schema', '__type']);
 
 /** Arguments that multiply the cost of a field (and of everything below it). */
 const MULTIPLIERS = ['first', 'limit', 'depth'] as const;
