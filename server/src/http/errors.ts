@@ -51,6 +51,17 @@ export function createMaskError(outage: OutageTracker, production: boolean) {
         extensions: { code: ErrorCode.TIMEOUT },
       });
     }
-    return yogaMaskError(error, message, production ? false : isDev);
+    const masked = yogaMaskError(error, message, production ? false : isDev);
+    return withoutOriginalError(masked);
   };
+}
+
+/**
+ * Yoga attaches the underlying error to some request errors as `extensions.originalError` (for invalid JSON, the
+ * parser's message quotes the body back); clients never get it.
+ */
+function withoutOriginalError(error: Error): Error {
+  if (!(error instanceof GraphQLError) || !('originalError' in error.extensions)) return error;
+  const { originalError: _hidden, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
 }

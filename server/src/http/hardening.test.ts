@@ -312,3 +312,18 @@ describe('request errors found during execution', () => {
     expect(typeof codeOf(subscription.body)).toBe('string');
   });
 });
+
+describe('malformed bodies', () => {
+  it('refuses invalid JSON with a coded 400 that does not quote the body back', async () => {
+    const yoga = yogaWith();
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: '{not json SECRET-BODY-TEXT',
+    });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).not.toContain('SECRET-BODY-TEXT');
+    expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+});
