@@ -11,7 +11,8 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 /** The server closes an idle Bolt pool after this long (KGX_NEO4J_IDLE_MS); short here so the test need not wait. */
 const IDLE_MS = 2_000;
-/** How far above its idle baseline the server's resident memory may stay once idle again after the load. */
+/** How far above their idle baselines (after full GCs) the server's V8 heap and resident memory may stay after the load. */
+const HEAP_SLACK_MB = 20;
 const RSS_SLACK_MB = 100;
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
@@ -90,9 +91,9 @@ describe(`load: ${CONNECTIONS} clients for ${SECONDS} s on search, expand and en
   it('answers every request without an error, then releases Bolt connections and memory', async () => {
     const port = await freePort();
     const boltPort = Number(new URL(neo4jTarget.uri.replace(/^[a-z+]+:/, 'http:')).port || 7687);
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    child = spawn(process.execPath, ['--expose-gc', '--require', './server/test/gc-probe.cjs', '--import', 'tsx', 'server/src/main.ts'], {
       cwd: REPO,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'ignore', 'pipe'],
       env: {
         ...process.env,
         PORT: String(port),
@@ -105,6 +106,27 @@ describe(`load: ${CONNECTIONS} clients for ${SECONDS} s on search, expand and en
         KGX_LOG_LEVEL: 'warn',
       },
     });
+    const probes: { rss: number; heapUsed: number }[] = [];
+    let pending = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) {
+        if (line.startsWith('[gc-probe] ')) probes.push(JSON.parse(line.slice('[gc-probe] '.length)));
+        else process.stderr.write(`${line}\n`);
+      }
+    });
+    /** Memory after full garbage collections in the server (RSS and V8 heap in use, MB). */
+    const collectedMemory = async (): Promise<{ rss: number; heap: number }> => {
+      const seen = probes.length;
+      child!.kill('SIGUSR2');
+      const deadline = Date.now() + 10_000;
+      while (probes.length === seen && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      const probe = probes[seen];
+      if (!probe) throw new Error('the server did not report its memory');
+      return { rss: probe.rss / 2 ** 20, heap: probe.heapUsed / 2 ** 20 };
+    };
     const url = `http://127.0.0.1:${port}`;
     await waitForReady(url, 60_000);
     const pid = child.pid!;
@@ -112,7 +134,7 @@ describe(`load: ${CONNECTIONS} clients for ${SECONDS} s on search, expand and en
     // Warm up (JIT, pool), then let the pool go idle: the baseline.
     for (const request of MIX) await fetch(`${url}${request.path}`, request);
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS + 1_500));
-    const before = { rss: await rssMb(pid), bolt: await connectionsTo(pid, boltPort) };
+    const before = { ...(await collectedMemory()), bolt: await connectionsTo(pid, boltPort) };
 
     let graphqlErrors = 0;
     const samples: string[] = [];
@@ -139,17 +161,9 @@ describe(`load: ${CONNECTIONS} clients for ${SECONDS} s on search, expand and en
     clearInterval(sampler);
     const peakRss = await rssMb(pid);
 
-    // Idle again: the pool is closed after IDLE_MS; V8's memory reducer gives heap back over the following
-    // seconds. RSS is sampled each second for up to 30 s and the test stops as soon as it is back near the start.
-    const rssLimit = before.rss + RSS_SLACK_MB;
-    const rssAfter: number[] = [];
+    // Idle again: the pool is closed after IDLE_MS; after full garbage collections, memory must be near the start.
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS + 1_000));
-    for (let second = 0; second < 30; second += 1) {
-      rssAfter.push(Math.round(await rssMb(pid)));
-      if (rssAfter.at(-1)! < rssLimit) break;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-    const after = { rss: Math.min(...rssAfter), bolt: await connectionsTo(pid, boltPort) };
+    const after = { ...(await collectedMemory()), bolt: await connectionsTo(pid, boltPort) };
     const report = {
       requests: result.requests.total,
       perSecond: result.requests.average,
@@ -161,7 +175,8 @@ describe(`load: ${CONNECTIONS} clients for ${SECONDS} s on search, expand and en
       timeouts: result.timeouts,
       graphqlErrors,
       bolt: { before: before.bolt, peak: peakBolt, after: after.bolt },
-      rssMb: { before: Math.round(before.rss), peak: Math.round(peakRss), after: Math.round(after.rss), samplesAfter: rssAfter },
+      rssMb: { before: Math.round(before.rss), peak: Math.round(peakRss), after: Math.round(after.rss) },
+      heapMb: { before: Math.round(before.heap), after: Math.round(after.heap) },
     };
     process.stderr.write(`[load] ${CONNECTIONS} clients x ${SECONDS} s: p50 ${report.p50} ms, p99 ${report.p99} ms, ${JSON.stringify(report)}\n`);
 
@@ -176,8 +191,10 @@ describe(`load: ${CONNECTIONS} clients for ${SECONDS} s on search, expand and en
     // The per-client limit holds the pool well below its size even under 50 connections from one address.
     expect(peakBolt).toBeLessThanOrEqual(40);
     expect(after.bolt).toBeLessThanOrEqual(before.bolt + 1);
-    // "Near start": within RSS_SLACK_MB of the baseline once idle (the issue saw +530 MB with 15 clients).
-    expect(after.rss).toBeLessThan(rssLimit);
+    // "Near start", both after full collections: what the heap holds (no leak), and the process's resident memory
+    // (the issue saw +530 MB with 15 clients).
+    expect(after.heap).toBeLessThan(before.heap + HEAP_SLACK_MB);
+    expect(after.rss).toBeLessThan(before.rss + RSS_SLACK_MB);
 
     child.kill('SIGTERM');
     await new Promise((resolve) => child!.once('exit', resolve));
