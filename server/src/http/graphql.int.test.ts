@@ -47,7 +47,8 @@ describe('search', () => {
       [{ q: 'gro', kinds: [] }, 'kinds'],
     ] as const) {
       const { body } = await graphql(yoga, SEARCH, variables);
-      expect(body.data, JSON.stringify(variables)).toBeNull();
+      // Null after a resolver refused it; absent when the argument checks refused it before execution.
+      expect(body.data ?? null, JSON.stringify(variables)).toBeNull();
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     }
   });
@@ -167,7 +168,8 @@ describe('neighbourhood', () => {
       { ids: [] },
     ]) {
       const { body } = await graphql(yoga, NEIGHBOURHOOD, variables);
-      expect(body.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
+      // limit 5000 is refused by the cost limit before the resolver's range check sees it.
+      expect(body.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toMatch(/^(BAD_USER_INPUT|QUERY_TOO_COMPLEX)$/);
     }
   });
 
@@ -250,16 +252,32 @@ describe('malformed and hostile requests', () => {
 
   it('refuses queries nested too deeply', async () => {
     const deep = `{ __schema { types { fields { type ${'{ ofType '.repeat(30)}{ name }${' }'.repeat(30)} } } } }`;
-    const { body } = await graphql(yoga, deep);
+    const { status, body } = await graphql(yoga, deep);
+    expect(status).toBe(400);
     expect(body.data ?? null).toBeNull();
     expect(body.errors?.[0]?.message).toMatch(/depth/i);
+    expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('refuses too many aliases', async () => {
     const tooMany = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: stats { entities }`).join(' ')} }`;
-    const { body } = await graphql(yoga, tooMany);
+    const { status, body } = await graphql(yoga, tooMany);
+    expect(status).toBe(400);
     expect(body.data ?? null).toBeNull();
     expect(body.errors?.[0]?.message).toMatch(/aliases/i);
+  });
+
+  it('bounds the attack of the issue: 15 aliases of graph(limit: 1000) with document texts are refused before running', async () => {
+    const attack = `{ ${Array.from({ length: 15 }, (_, i) => `g${i}: graph(limit: 1000) { nodes { id evidence { quote document { text } } } }`).join(' ')} }`;
+    const { status, body } = await graphql(yoga, attack);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('refuses an over-long entity id with BAD_USER_INPUT', async () => {
+    const { status, body } = await graphql(yoga, 'query($id: ID!) { entity(id: $id) { id } }', { id: 'x'.repeat(10_000) });
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
   });
 });
 
