@@ -61,13 +61,14 @@ describe('entity', () => {
       `{ entity(id: "org:helse-midt-norge-it") {
           __typename id kind name aliases degree
           evidence { quote start end document { id text } }
-          relationships { type source target }
+          relationships { edges { node { type source target } } totalCount }
         } }`,
     );
     const entity = body.data!.entity;
     expect(entity).toMatchObject({ __typename: 'Organisation', kind: 'ORGANISATION', name: 'Helse Midt-Norge IT' });
     expect(entity.aliases).toContain('Helse Midt-IT');
-    expect(entity.degree).toBe(entity.relationships.length);
+    expect(entity.degree).toBe(entity.relationships.edges.length);
+    expect(entity.relationships.totalCount).toBe(entity.degree);
     expect(entity.evidence.length).toBeGreaterThan(0);
     for (const evidence of entity.evidence) {
       expect(evidence.document.text.slice(evidence.start, evidence.end)).toBe(evidence.quote);
@@ -80,13 +81,17 @@ describe('entity', () => {
   });
 
   it('caps relationships at `first` while degree counts them all', async () => {
-    const { body } = await graphql(yoga, '{ entity(id: "org:sykehuspartner") { degree relationships(first: 2) { id } all: relationships { id } } }');
+    const { body } = await graphql(
+      yoga,
+      '{ entity(id: "org:sykehuspartner") { degree relationships(first: 2) { edges { node { id } } totalCount } all: relationships(first: 100) { edges { node { id } } } } }',
+    );
     const entity = body.data!.entity;
     expect(entity.degree).toBeGreaterThan(2);
-    expect(entity.relationships).toHaveLength(2);
-    expect(entity.all).toHaveLength(entity.degree);
-    expect(entity.relationships).toEqual(entity.all.slice(0, 2));
-    const bad = await graphql(yoga, '{ entity(id: "org:sykehuspartner") { relationships(first: 0) { id } } }');
+    expect(entity.relationships.edges).toHaveLength(2);
+    expect(entity.relationships.totalCount).toBe(entity.degree);
+    expect(entity.all.edges).toHaveLength(entity.degree);
+    expect(entity.relationships.edges).toEqual(entity.all.edges.slice(0, 2));
+    const bad = await graphql(yoga, '{ entity(id: "org:sykehuspartner") { relationships(first: 0) { edges { node { id } } } } }');
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
   });
 
@@ -194,8 +199,8 @@ describe('graph, documents and stats', () => {
   });
 
   it('lists the seed document with its verbatim text', async () => {
-    const { body } = await graphql(yoga, '{ documents { id title language text } }');
-    const seed = body.data!.documents.find((document: { id: string }) => document.id === 'doc:000_b40fe58a30269fa6');
+    const { body } = await graphql(yoga, '{ documents(first: 100) { edges { node { id title language text } } } }');
+    const seed = body.data!.documents.edges.map((edge: { node: unknown }) => edge.node).find((document: { id: string }) => document.id === 'doc:000_b40fe58a30269fa6');
     expect(seed.title).toBe('Helseregionenes IKT-virksomheter møtes årlig');
     expect(seed.text).toContain('Gro Jære, administrerende direktør i Sykehuspartner');
   });
