@@ -63,5 +63,8 @@ export function createMaskError(outage: OutageTracker, production: boolean) {
 function withoutOriginalError(error: Error): Error {
   if (!(error instanceof GraphQLError) || !('originalError' in error.extensions)) return error;
   const { originalError: _hidden, ...extensions } = error.extensions;
+  // Yoga answers such errors 400 even to application/json clients because of that extension; keep the status.
+  const http = extensions['http'] as { status?: number } | undefined;
+  if (http?.status) extensions['http'] = { ...http, spec: false };
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
 }

@@ -316,14 +316,16 @@ describe('request errors found during execution', () => {
 describe('malformed bodies', () => {
   it('refuses invalid JSON with a coded 400 that does not quote the body back', async () => {
     const yoga = yogaWith();
-    const response = await yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: '{not json SECRET-BODY-TEXT',
-    });
-    expect(response.status).toBe(400);
-    const text = await response.text();
-    expect(text).not.toContain('SECRET-BODY-TEXT');
-    expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
+    for (const accept of ['application/graphql-response+json', 'application/json', undefined]) {
+      const response = await yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) },
+        body: '{not json SECRET-BODY-TEXT',
+      });
+      expect(response.status, accept).toBe(400);
+      const text = await response.text();
+      expect(text).not.toContain('SECRET-BODY-TEXT');
+      expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
+    }
   });
 });
