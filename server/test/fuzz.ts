@@ -223,8 +223,8 @@ export class SchemaFuzzer {
   private malformed(): { query: string; variables: Record<string, unknown> } {
     const depth = this.int(5, 40);
     const options = [
-      () => `{ ${'entity(id: "x") { relationships { evidence { document { id } } } }'.repeat(1)} ${'{'.repeat(depth)}`,
-      () => `{ search(query: "gro") { entity { ${'... on Entity { relationships { evidence { document { '.repeat(this.int(1, 6))} id ${'} } } }'.repeat(1)} } } }`,
+      () => `{ ${'entity(id: "x") { relationships { edges { node { evidence { document { id } } } } } }'.repeat(1)} ${'{'.repeat(depth)}`,
+      () => `{ search(query: "gro") { entity { ${'... on Entity { relationships { edges { node { evidence { document { '.repeat(this.int(1, 6))} id ${'} } } } } }'.repeat(1)} } } }`,
       () => `{ ${Array.from({ length: this.int(10, 60) }, (_, i) => `a${i}: __typename`).join(' ')} }`,
       () => `{ ${Array.from({ length: this.int(3, 30) }, (_, i) => `g${i}: graph(limit: ${this.pick(HOSTILE_INTS)}) { nodes { id evidence { document { text } } } }`).join(' ')} }`,
       () => `{ __schema { types { fields { type ${'{ ofType '.repeat(depth)}{ name }${' }'.repeat(depth)} } } } }`,

@@ -104,7 +104,7 @@ describe('origins and requests', () => {
 describe('bounded work', () => {
   const yoga = yogaWith();
   it('refuses depth over 10 with QUERY_TOO_COMPLEX and 400, even for clients that accept only application/json', async () => {
-    const ten = '{ search(query: "gro", first: 1) { entity { relationships(first: 1) { evidence { document { id } } } } } }';
+    const ten = '{ search(query: "gro", first: 1) { entity { relationships(first: 1) { edges { node { evidence { document { id } } } } } } } }';
     expect((await post(yoga, ten)).status).toBe(200);
     const tooDeep = `{ __type(name: "Entity") { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } entity(id: "x") { id } }`;
     for (const accept of ['application/graphql-response+json', 'application/json']) {
@@ -141,7 +141,7 @@ describe('bounded work', () => {
   });
 
   it('prices list fields by first/limit/depth, literal or variable: graph(limit: 1000) with nested lists is refused', async () => {
-    const query = 'query($l: Int) { graph(limit: $l) { nodes { id relationships(first: 200) { id } } } }';
+    const query = 'query($l: Int) { graph(limit: $l) { nodes { id relationships(first: 200) { edges { node { id } } } } } }';
     expect((await post(yoga, query, { l: 1 })).body.errors?.[0]?.extensions?.code).not.toBe('QUERY_TOO_COMPLEX');
     const { status, body } = await post(yoga, query, { l: 1000 });
     expect(status).toBe(400);

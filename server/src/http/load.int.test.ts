@@ -35,7 +35,7 @@ const MIX = [
   graphqlRequest('query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { truncated nodes { id name kind } edges { id type source target title } } }', {
     ids: ['org:sykehuspartner'],
   }),
-  graphqlRequest('query($id: ID!) { entity(id: $id) { id name kind aliases description degree evidence { quote start end } relationships(first: 50) { id type source target title } } }', {
+  graphqlRequest('query($id: ID!) { entity(id: $id) { id name kind aliases description degree evidence { quote start end } relationships(first: 50) { edges { node { id type source target title } } } } }', {
     id: 'person:gro-jaere',
   }),
   graphqlRequest('query($q: String!) { search(query: $q, first: 5) { entity { id name } } }', { q: 'helse' }),
