@@ -1,4 +1,4 @@
-import type { EntityDetails, EntitySummary, SearchHit, Subgraph } from './model.js';
+import type { EntityDetails, EntitySummary, SearchHit, Subgraph } from '../model.js';
 
 /**
  * A tiny GraphQL client: one POST per call, no cache, no retries. Every failure becomes an
