@@ -6,6 +6,7 @@ import {
   ENTITY_QUERY,
   GRAPH_QUERY,
   NEIGHBOURHOOD_QUERY,
+  STATS_QUERY,
   SEARCH_QUERY,
   fetchGraph,
   isAbort,
@@ -104,7 +105,7 @@ describe('request', () => {
 describe('queries', () => {
   it('are valid against schema.graphql', () => {
     const schema = buildSchema(readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8'));
-    for (const query of [GRAPH_QUERY, SEARCH_QUERY, NEIGHBOURHOOD_QUERY, ENTITY_QUERY]) {
+    for (const query of [GRAPH_QUERY, SEARCH_QUERY, NEIGHBOURHOOD_QUERY, ENTITY_QUERY, STATS_QUERY]) {
       expect(validate(schema, parse(query)).map((e) => e.message)).toEqual([]);
     }
   });
