@@ -97,13 +97,13 @@ function fcoseOptions(count: number): Record<string, unknown> {
 
 /** A throw-away headless Cytoscape holding the scene's nodes (sized as drawn) and edges. */
 function headless(scene: Scene, start: ReadonlyMap<string, Position>, only?: ReadonlySet<string>): Core {
-  const cy = cytoscape({ headless: true, styleEnabled: true, style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }] });
+  const cy = cytoscape({ headless: true, styleEnabled: true, style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }] });
   // Sorted, so insertion order (which layouts see) does not depend on the order data arrived in.
   const ids = [...scene.nodes.keys()].filter((id) => !only || only.has(id)).sort();
   cy.add(
     ids.map((id) => ({
       group: 'nodes' as const,
-      data: { id, size: nodeSize(scene.nodes.get(id)!.degree) },
+      data: { id, ...box(scene.nodes.get(id)!) },
       position: { ...(scene.positions.get(id) ?? start.get(id) ?? { x: 0, y: 0 }) },
     })),
   );
@@ -114,11 +114,23 @@ function headless(scene: Scene, start: ReadonlyMap<string, Position>, only?: Rea
   return cy;
 }
 
+/**
+ * The space a node needs with its label under it. Headless Cytoscape cannot measure text, so the
+ * label is estimated (7 px a character, wrapped at 140 px as the stylesheet does, 17 px a line).
+ */
+function box(node: { name: string; degree: number }): { w: number; h: number } {
+  const size = nodeSize(node.degree);
+  const chars = node.name.length * 7;
+  const lines = Math.ceil(chars / 140);
+  return { w: Math.max(size, Math.min(140, chars)), h: size + 6 + lines * 17 };
+}
+
 function positionsOf(cy: Core, ids: readonly string[]): Map<string, Position> {
   const out = new Map<string, Position>();
   for (const id of ids) {
     const n = cy.getElementById(id);
-    if (n.nonempty()) out.set(id, { x: Math.round(n.position('x')), y: Math.round(n.position('y')) });
+    // `|| 0` turns -0 into 0, so positions compare equal after a trip through JSON.
+    if (n.nonempty()) out.set(id, { x: Math.round(n.position('x')) || 0, y: Math.round(n.position('y')) || 0 });
   }
   return out;
 }

@@ -141,5 +141,5 @@ function toggled<T>(set: ReadonlySet<T>, item: T, on: boolean): Set<T> {
 
 // Whole pixels: sub-pixel precision is invisible and would bloat permalinks.
 function round(p: Position): Position {
-  return { x: Math.round(p.x), y: Math.round(p.y) };
+  return { x: Math.round(p.x) || 0, y: Math.round(p.y) || 0 };
 }
