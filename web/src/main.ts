@@ -106,11 +106,7 @@ function announce(message: string): void {
 const view = new GraphView(
   required('cy'),
   {
-    select: (ids, additive) => {
-      const current = history.scene.selection;
-      const next = additive ? (current.includes(ids[0]!) ? current.filter((id) => id !== ids[0]) : [...current, ...ids]) : ids;
-      commit({ type: 'select', ids: next });
-    },
+    select: (ids, additive) => select(ids, additive),
     expand: (id) => void expand(id),
     moved: (positions) => commit({ type: 'move', positions }),
   },
@@ -123,10 +119,18 @@ const legend = new Legend(
   (relType, on) => commit({ type: 'setTypeVisible', relType, visible: on }),
 );
 
-const list = new EntityList(required('entity-list'), (id) => {
-  commit({ type: 'select', ids: [id] });
-  view.centre(id);
+const list = new EntityList(required('entity-list'), (id, additive) => {
+  select([id], additive);
+  if (!additive) view.centre(id);
 });
+
+/** Click selects one; Shift/Ctrl-click adds or takes away; a click on nothing clears. */
+function select(ids: string[], additive: boolean): void {
+  const current = history.scene.selection;
+  const id = ids[0];
+  const next = additive && id ? (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]) : ids;
+  commit({ type: 'select', ids: next });
+}
 
 const documentView = new DocumentView(required('document-dialog'));
 const queryDrawer = new QueryDrawer(required('query-dialog'), new URL(ENDPOINT, location.href).href);

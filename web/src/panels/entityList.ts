@@ -14,7 +14,8 @@ export class EntityList {
 
   constructor(
     root: HTMLElement,
-    private readonly choose: (id: string) => void,
+    /** `additive`: Shift, Ctrl or Cmd held, as Shift+click on the canvas. */
+    private readonly choose: (id: string, additive: boolean) => void,
   ) {
     this.heading = el('h2', { id: 'entity-list-title' }, 'Entities');
     this.list = el('ul', { className: 'entity-list', attrs: { 'aria-labelledby': 'entity-list-title' } });
@@ -37,7 +38,7 @@ export class EntityList {
           n.name,
           el('span', { className: 'visually-hidden' }, `, ${lookOf(n.kind).label}`),
         );
-        b.addEventListener('click', () => this.choose(n.id));
+        b.addEventListener('click', (e) => this.choose(n.id, e.shiftKey || e.ctrlKey || e.metaKey));
         return el('li', {}, b);
       }),
     );
