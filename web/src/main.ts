@@ -193,7 +193,8 @@ function showSelection(scene: Scene): void {
   const [only, ...more] = scene.selection;
   if (!only || more.length) {
     details.cancel();
-    panel.showIntro();
+    if (more.length) panel.showSeveral(scene.selection.map((id) => ref(id) ?? { id, name: id, kind: null }));
+    else panel.showIntro();
     return;
   }
   if (scene.nodes.has(only)) void showEntity(only);
@@ -398,8 +399,13 @@ function run(action: ActionId): void {
       say('Exported the scene as PNG.');
       return;
     case 'exportSvg':
-      download(new Blob([view.svg()], { type: 'image/svg+xml' }), 'knowledge-graph.svg');
-      say('Exported the scene as SVG.');
+      void view.svg().then(
+        (text) => {
+          download(new Blob([text], { type: 'image/svg+xml' }), 'knowledge-graph.svg');
+          say('Exported the scene as SVG.');
+        },
+        () => say('The SVG exporter could not be loaded. Reload the page and try again.', 'error'),
+      );
       return;
     case 'query':
       queryDrawer.open(scene.queries);

@@ -67,6 +67,17 @@ export class Panel {
     );
   }
 
+  /** Several things selected: name them, and say what can be done with several. */
+  showSeveral(refs: readonly EntityRef[]): void {
+    this.root.classList.add('has-details');
+    this.eyebrow.replaceChildren('Selection');
+    this.title.textContent = `${refs.length} selected`;
+    this.body.replaceChildren(
+      el('ul', { className: 'chips' }, ...refs.map((r) => el('li', {}, this.entityLink(r)))),
+      el('p', { className: 'hint' }, 'Paths (P) finds the shortest path between two selected nodes; Hide (H), Only selection (O) and Remove (Delete) act on all of them.'),
+    );
+  }
+
   /** Shows a heading at once while the details load, so clicks feel instant. */
   showLoading(name: string, kind: EntityKind | null): void {
     this.root.classList.add('has-details');

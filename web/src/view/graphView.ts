@@ -1,11 +1,10 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import svgExport from 'cytoscape-svg';
 import { edgeDefinition, nodeDefinition } from '../graph/elements.js';
 import { attachLabels } from '../graph/labels.js';
 import { FADED_CLASS, FOCUS_CLASS, HIDDEN_CLASS, HOVER_CLASS, PATH_CLASS, THEME_COLOURS, graphStylesheet, type Theme } from '../graph/style.js';
 import { isEdgeVisible, isNodeVisible, type Position, type Scene } from '../scene/scene.js';
 
-cytoscape.use(svgExport);
+let svgRegistered = false;
 
 /** A fit never zooms in further than this: a handful of nodes would otherwise fill the screen. */
 const MAX_FIT_ZOOM = 1.4;
@@ -145,7 +144,12 @@ export class GraphView {
     return this.cy.png({ full: true, scale: 2, output: 'blob', bg: THEME_COLOURS[this.theme].canvas }) as unknown as Blob;
   }
 
-  svg(): string {
+  /** The whole scene as SVG; the exporter loads on first use, so it costs the first view nothing. */
+  async svg(): Promise<string> {
+    if (!svgRegistered) {
+      cytoscape.use((await import('cytoscape-svg')).default);
+      svgRegistered = true;
+    }
     return (this.cy as unknown as { svg(options: object): string }).svg({ full: true, scale: 1, bg: THEME_COLOURS[this.theme].canvas });
   }
 
