@@ -250,10 +250,8 @@ async function expand(id: string): Promise<void> {
 /** A search hit or a link in the panel: bring it in with its neighbours, select it, show it. */
 async function openEntity(id: string): Promise<void> {
   try {
-    if (!history.scene.nodes.has(id) || history.scene.hidden.has(id)) {
-      const anchor = history.scene.nodes.has(id) ? id : undefined;
-      await bring({ op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT } }, anchor);
-    }
+    if (!history.scene.nodes.has(id)) await bring({ op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT } });
+    if (history.scene.hidden.has(id)) commit({ type: 'show', ids: [id] });
     const kind = history.scene.nodes.get(id)?.kind;
     // Choosing something means wanting to see it, even if it was hidden or its kind filtered out.
     if (kind && history.scene.hiddenKinds.has(kind)) commit({ type: 'setKindVisible', kind, visible: true });

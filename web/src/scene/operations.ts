@@ -12,6 +12,8 @@ export type Operation =
   /** Hide every node except these (and the edges among them stay). */
   | { type: 'hideOthers'; ids: readonly string[] }
   | { type: 'showAll' }
+  /** Unhide these nodes or edges (a search hit the analyst had hidden). */
+  | { type: 'show'; ids: readonly string[] }
   | { type: 'setKindVisible'; kind: EntityKind; visible: boolean }
   | { type: 'setTypeVisible'; relType: string; visible: boolean }
   | { type: 'move'; positions: ReadonlyMap<string, Position> }
@@ -38,6 +40,11 @@ export function apply(scene: Scene, op: Operation): Scene {
       // Shown nodes keep their edges: unhide the ones the user asked to keep.
       for (const id of keep) hidden.delete(id);
       return withSelection({ ...scene, hidden });
+    }
+    case 'show': {
+      const hidden = new Set(scene.hidden);
+      for (const id of op.ids) hidden.delete(id);
+      return { ...scene, hidden };
     }
     case 'showAll':
       return { ...scene, hidden: new Set(), hiddenKinds: new Set(), hiddenTypes: new Set() };

@@ -54,6 +54,7 @@ describe('scene operations', () => {
     expect(visible(noPeople).nodes).toEqual(['hub', 'c', 'd']);
     const noRoles = apply(s, { type: 'setTypeVisible', relType: 'ROLE_AT', visible: false });
     expect(visible(noRoles).edges).toEqual(['hub-RUNS-c', 'hub-DISCUSSED-d']);
+    expect(visible(apply(apply(s, { type: 'hide', ids: ['c', 'd'] }), { type: 'show', ids: ['c'] })).nodes).toEqual(['hub', 'a', 'b', 'c']);
     const back = apply(apply(noPeople, { type: 'hide', ids: ['c'] }), { type: 'showAll' });
     expect(visible(back)).toEqual(visible(s));
   });
