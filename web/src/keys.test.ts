@@ -23,7 +23,7 @@ describe('shortcuts', () => {
 
   it('every action has a shortcut that maps back to it', () => {
     const keyOf = (keys: string): KeyLike => {
-      const parts = keys.split('+');
+      const parts = keys === '+' ? ['+'] : keys.split('+');
       const key = parts.at(-1)!;
       return press(key.length === 1 ? key.toLowerCase() : key, { ctrlKey: parts.includes('Ctrl'), shiftKey: parts.includes('Shift') });
     };

@@ -13,6 +13,8 @@ export type ActionId =
   | 'remove'
   | 'paths'
   | 'fit'
+  | 'zoomIn'
+  | 'zoomOut'
   | 'layout'
   | 'exportPng'
   | 'exportSvg'
@@ -42,6 +44,8 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: 'remove', label: 'Remove', keys: 'Delete', description: 'Remove the selection from the scene', toolbar: true },
   { id: 'paths', label: 'Paths', keys: 'P', description: 'Shortest path between the two selected nodes (Shift+click selects a second)', toolbar: true },
   { id: 'fit', label: 'Fit', keys: 'F', description: 'Fit the whole scene into view', toolbar: true },
+  { id: 'zoomIn', label: 'Zoom in', keys: '+', description: 'Zoom in on the middle of the view', toolbar: true },
+  { id: 'zoomOut', label: 'Zoom out', keys: '-', description: 'Zoom out', toolbar: true },
   { id: 'layout', label: 'Layout', keys: 'L', description: 'Lay the scene out again: force-directed, concentric, hierarchical in turn', toolbar: true },
   { id: 'exportPng', label: 'Export PNG', keys: 'X', description: 'Download the whole scene as a PNG at twice screen resolution', toolbar: true },
   { id: 'exportSvg', label: 'SVG', keys: 'Shift+X', description: 'Download the whole scene as SVG', toolbar: true },
@@ -88,6 +92,11 @@ export function actionFor(e: KeyLike, inField: boolean): ActionId | undefined {
       return 'paths';
     case 'f':
       return 'fit';
+    case '+':
+    case '=':
+      return 'zoomIn';
+    case '-':
+      return 'zoomOut';
     case 'l':
       return 'layout';
     case 'x':

@@ -385,6 +385,12 @@ function run(action: ActionId): void {
     case 'fit':
       view.fit();
       return;
+    case 'zoomIn':
+      view.zoomBy(1.4);
+      return;
+    case 'zoomOut':
+      view.zoomBy(1 / 1.4);
+      return;
     case 'layout': {
       const name: LayoutName = LAYOUTS[layoutIndex++ % LAYOUTS.length]!;
       commit({ type: 'move', positions: layout(scene, name) });

@@ -118,6 +118,12 @@ export class GraphView {
     }
   }
 
+  /** Zooms by `factor` about the middle of the canvas. */
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
   /** Brings a node into view without changing the zoom unless it is too small to read. */
   centre(id: string): void {
     const node = this.cy.getElementById(id);
