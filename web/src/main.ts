@@ -5,7 +5,7 @@ import { httpApi } from './api/explorer.js';
 import { Latest } from './async.js';
 import type { Theme } from './graph/style.js';
 import { actionFor, type ActionId } from './keys.js';
-import type { EntityKind } from './model.js';
+import type { EntityKind, Subgraph } from './model.js';
 import { Panel, type EntityRef } from './panels/details.js';
 import { DocumentView } from './panels/document.js';
 import { EntityList } from './panels/entityList.js';
@@ -17,6 +17,8 @@ import { SceneHistory } from './scene/history.js';
 import { LAYOUTS, layout, placeNew, type LayoutName } from './scene/layout.js';
 import { apply, type Operation } from './scene/operations.js';
 import { shortestPath } from './scene/paths.js';
+import { expansionGroups, newEntityCount, pickGroups } from './scene/preview.js';
+import { PreviewDialog } from './panels/preview.js';
 import { decodeLink, linkFromHash, restore, sceneHash } from './scene/permalink.js';
 import { kindCounts, statusLine, typeCounts, visible, type QueryRecord, type Scene } from './scene/scene.js';
 import { attachSearchBox } from './search.js';
@@ -31,6 +33,8 @@ import { followSystemTheme } from './view/theme.js';
 
 const OVERVIEW_LIMIT = 300;
 const NEIGHBOURHOOD_LIMIT = 200;
+/** Expanding brings in at most this many new entities without asking; more opens the preview. */
+const PREVIEW_ABOVE = 20;
 const ENDPOINT = '/graphql';
 
 /** Read-only numbers for tests and the console; deliberately no handle on the graph itself. */
@@ -135,6 +139,7 @@ function select(ids: string[], additive: boolean): void {
 const documentView = new DocumentView(required('document-dialog'));
 const queryDrawer = new QueryDrawer(required('query-dialog'), new URL(ENDPOINT, location.href).href);
 const helpDialog = required<HTMLDialogElement>('help-dialog');
+const preview = new PreviewDialog(required('preview-dialog'));
 fillHelp(helpDialog);
 
 const toolbar = new Toolbar(required('toolbar'), (id) => run(id));
@@ -222,7 +227,10 @@ function scheduleUrl(): void {
 
 /** Brings a subgraph into the scene as one undoable step; new nodes are placed round `anchor`. */
 async function bring(record: QueryRecord, anchor?: string): Promise<number> {
-  const subgraph = await api.subgraph(record);
+  return bringSubgraph(await api.subgraph(record), record, anchor);
+}
+
+function bringSubgraph(subgraph: Subgraph, record: QueryRecord, anchor?: string): number {
   const before = history.scene;
   const merged = apply(before, { type: 'add', subgraph, positions: new Map() });
   const added = merged.nodes.size - before.nodes.size;
@@ -240,8 +248,21 @@ async function expand(id: string): Promise<void> {
   const name = nameOf(id);
   say(`Expanding ${name}…`);
   try {
-    const added = await bring({ op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT } }, id);
-    say(added ? `Added ${added} entities around ${name}.` : `Everything around ${name} is already in the scene.`);
+    const record: QueryRecord = { op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT } };
+    let subgraph = await api.subgraph(record);
+    // A hub would drown the scene: show what it would bring, by group, and let the analyst pick.
+    if (newEntityCount(history.scene, subgraph) > PREVIEW_ABOVE) {
+      say(`${name} has many neighbours: choose what to bring in.`);
+      const chosen = await preview.choose(name, expansionGroups(history.scene, id, subgraph), subgraph.truncated);
+      if (!chosen) {
+        say(`Expanding ${name} cancelled.`);
+        return;
+      }
+      subgraph = pickGroups(subgraph, id, chosen);
+    }
+    const added = bringSubgraph(subgraph, record, id);
+    const more = subgraph.truncated ? ' The server cut the neighbourhood at its limit; there is more.' : '';
+    say((added ? `Added ${added} entities around ${name}.` : `Everything around ${name} is already in the scene.`) + more);
   } catch (error) {
     if (!isAbort(error)) say(`Could not expand ${name}. ${humanError(error)}`, 'error');
   }
