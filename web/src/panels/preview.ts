@@ -14,11 +14,12 @@ export class PreviewDialog {
     dialog.addEventListener('close', () => this.finish(null));
   }
 
+  /** `name` is the hub's; arrows read from it: → OUT to the group, ← IN from it. */
   choose(name: string, groups: readonly ExpansionGroup[], truncated: boolean): Promise<ExpansionGroup[] | null> {
     this.finish(null);
     const boxes = groups.map((g) => {
       const box = el('input', { attrs: { type: 'checkbox', 'data-key': g.key } });
-      const arrow = g.direction === 'OUT' ? `${name} → ${g.type} →` : `← ${g.type} ← `;
+      const arrow = g.direction === 'OUT' ? `→ ${g.type} →` : `← ${g.type} ←`;
       const label = el(
         'label',
         { className: 'preview-row' },
