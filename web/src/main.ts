@@ -494,18 +494,15 @@ async function start(): Promise<void> {
   );
   try {
     const encoded = linkFromHash(location.hash);
-    let scene: Scene | undefined;
-    if (encoded) {
-      try {
-        const link = await decodeLink(encoded);
-        const answers = await Promise.all(link.queries.map((q) => api.subgraph(q)));
-        scene = restore(link, answers);
-      } catch (error) {
-        if (error instanceof Error && /scene link|JSON|decod|Unexpected/i.test(error.message + error.name)) {
+    // A damaged link (cut short in an e-mail, edited by hand) falls back to the overview; API errors do not.
+    const link = encoded
+      ? await decodeLink(encoded).catch(() => {
           say('The link in the address bar could not be read; showing the overview instead.', 'error');
-        } else throw error;
-      }
-    }
+          return undefined;
+        })
+      : undefined;
+    let scene: Scene | undefined;
+    if (link) scene = restore(link, await Promise.all(link.queries.map((q) => api.subgraph(q))));
     if (!scene) {
       const record: QueryRecord = { op: 'graph', variables: { limit: OVERVIEW_LIMIT } };
       const subgraph = await api.subgraph(record);

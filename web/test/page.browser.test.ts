@@ -363,6 +363,15 @@ describe('the analyst’s flow (issue 8)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('falls back to the overview, and says so, when the link is damaged', async () => {
+    await page.goto(server.url + '/#s=eJzLSM3JyQcABiwCFQ-cut-short');
+    await page.waitForFunction(() => (window as unknown as { __kgx?: KgxDebugView }).__kgx?.ready === true, undefined, { timeout: 30_000 });
+    expect(await page.locator('#toolbar-message').textContent()).toMatch(/link in the address bar could not be read/);
+    expect((await kgx()).nodeCount).toBe(32);
+    await expectStatusMatchesScene();
+    expect(problems).toEqual([]);
+  });
+
   it('finds the path between Gro Jære and Epic and fades the rest', async () => {
     await openPage();
     await page.locator('#entity-list button[data-id="person:gro-jaere"]').click();
