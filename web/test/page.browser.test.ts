@@ -236,7 +236,7 @@ describe('the explorer page', () => {
             { id: 'ev:1', quote: evil, start: text.indexOf(evil), end: text.indexOf(evil) + evil.length, supports: null, document: { id: 'doc:x', title: '<i>Doc</i>', text, publishedAt: null, source: 'javascript:alert(1)' } },
             { id: 'ev:2', quote: 'Slutt.', start: 0, end: 3, supports: null, document: { id: 'doc:x', title: 'Doc', text, publishedAt: null, source: null } },
           ],
-          relationships: [],
+          relationships: { edges: [] },
         },
         neighbourhood: { nodes: [entity] },
       },

@@ -4,7 +4,8 @@ import path from 'node:path';
 import sirv from 'sirv';
 import type { WriteToken } from '../config.js';
 import type { Database } from '../db/driver.js';
-import { createGraphQLServer } from './yoga.js';
+import { API_HEADERS, hostAllowed } from './request-guards.js';
+import { createGraphQLServer, type SecurityOptions } from './yoga.js';
 
 /** Folder of the built web page (`npm run build:web`). */
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../../dist/web');
@@ -27,7 +28,15 @@ export interface HttpServerOptions {
   webDist?: string;
   graphiql?: boolean;
   writeTokens?: readonly WriteToken[];
+  security?: Partial<SecurityOptions>;
+  /** Host names (no port) this server answers to; `*` for any. Default: the loopback names. */
+  allowedHosts?: readonly string[];
+  /** Liveness for /healthz (see YogaOptions.alive). */
+  alive?: () => boolean;
 }
+
+/** The names a loopback-only server answers to. */
+export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '::1'];
 
 /** The HTTP server: GraphQL and health from Yoga, the web page as static files, 404 for the rest. */
 export function createHttpServer(options: HttpServerOptions): Server {
@@ -47,11 +56,19 @@ export function createHttpServer(options: HttpServerOptions): Server {
     },
   });
 
+  const allowedHosts = options.allowedHosts ?? LOOPBACK_HOSTS;
+
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     const pathname = pathOf(req.url);
     if (pathname === undefined) {
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', ...API_HEADERS });
       res.end('Bad request target\n');
+      return;
+    }
+    // A Host we do not serve is a DNS-rebinding attempt (or a misconfiguration): refuse it before anything else.
+    if (!hostAllowed(req.headers.host, allowedHosts)) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', ...API_HEADERS });
+      res.end('Unknown host; set KGX_ALLOWED_HOSTS to serve it.\n');
       return;
     }
     if (API_PATHS.has(pathname)) {

@@ -63,7 +63,7 @@ export const ENTITY_QUERY = `query Entity($id: ID!) {
     ... on Programme { fullName }
     ... on Event { when }
     evidence { ...EvidenceFields }
-    relationships { ${EDGE_FIELDS} evidence { ...EvidenceFields } }
+    relationships(first: 1000) { edges { node { ${EDGE_FIELDS} evidence { ...EvidenceFields } } } }
   }
   neighbourhood(ids: [$id], depth: 1, limit: 1000) { nodes { id kind name } }
 }
@@ -148,10 +148,8 @@ export interface EntityWithNeighbours {
 
 /** One entity with its evidence and relationships, plus the names of its direct neighbours. */
 export async function fetchEntity(id: string, options?: RequestOptions): Promise<EntityWithNeighbours> {
-  const data = await request<{ entity: EntityDetails | null; neighbourhood: { nodes: EntityWithNeighbours['neighbours'] } }>(
-    ENTITY_QUERY,
-    { id },
-    options,
-  );
-  return { entity: data.entity, neighbours: data.neighbourhood.nodes };
+  type Wire = Omit<EntityDetails, 'relationships'> & { relationships: { edges: { node: EntityDetails['relationships'][number] }[] } };
+  const data = await request<{ entity: Wire | null; neighbourhood: { nodes: EntityWithNeighbours['neighbours'] } }>(ENTITY_QUERY, { id }, options);
+  const entity = data.entity ? { ...data.entity, relationships: data.entity.relationships.edges.map((edge) => edge.node) } : null;
+  return { entity, neighbours: data.neighbourhood.nodes };
 }
