@@ -43,7 +43,18 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const yoga = createGraphQLServer(options);
   const webDist = options.webDist ?? WEB_DIST;
   const pageMissing = !existsSync(path.join(webDist, 'index.html'));
-  const serveStatic = sirv(webDist, { etag: true, dev: false, setHeaders: (res) => setHeaders(res, PAGE_HEADERS) });
+  // Vite writes .gz/.br copies at build time; sirv sends the one the browser accepts. Hashed assets
+  // never change under their name, so they are cached for a year; index.html is revalidated every time.
+  const serveStatic = sirv(webDist, {
+    etag: true,
+    dev: false,
+    gzip: true,
+    brotli: true,
+    setHeaders: (res, pathname) => {
+      setHeaders(res, PAGE_HEADERS);
+      res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
 
   const allowedHosts = options.allowedHosts ?? LOOPBACK_HOSTS;
 

@@ -1,4 +1,4 @@
-import type { EntityDetails, EntitySummary, SearchHit, Subgraph } from './model.js';
+import type { EntityDetails, EntitySummary, SearchHit, Subgraph } from '../model.js';
 
 /**
  * A tiny GraphQL client: one POST per call, no cache, no retries. Every failure becomes an
@@ -41,6 +41,8 @@ fragment EvidenceFields on Evidence {
 const NODE_FIELDS = 'id kind name degree';
 const EDGE_FIELDS = 'id type source target title';
 
+export const STATS_QUERY = `query Stats { stats { entities relationships documents evidence } }`;
+
 export const GRAPH_QUERY = `query Graph($limit: Int!) {
   graph(limit: $limit) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated }
 }`;
@@ -49,8 +51,8 @@ export const SEARCH_QUERY = `query Search($query: String!, $first: Int!) {
   search(query: $query, first: $first) { score entity { ${NODE_FIELDS} } }
 }`;
 
-export const NEIGHBOURHOOD_QUERY = `query Neighbourhood($ids: [ID!]!, $depth: Int!) {
-  neighbourhood(ids: $ids, depth: $depth) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated }
+export const NEIGHBOURHOOD_QUERY = `query Neighbourhood($ids: [ID!]!, $depth: Int!, $limit: Int!) {
+  neighbourhood(ids: $ids, depth: $depth, limit: $limit) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated }
 }`;
 
 // The neighbourhood rides along so relationships can name their other end even when it is not drawn.
@@ -135,8 +137,8 @@ export async function searchEntities(query: string, first: number, options?: Req
 }
 
 /** The entities within `depth` hops of `ids` and the relationships among them. */
-export async function fetchNeighbourhood(ids: string[], depth: number, options?: RequestOptions): Promise<Subgraph> {
-  return (await request<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD_QUERY, { ids, depth }, options)).neighbourhood;
+export async function fetchNeighbourhood(ids: string[], depth: number, limit: number, options?: RequestOptions): Promise<Subgraph> {
+  return (await request<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD_QUERY, { ids, depth, limit }, options)).neighbourhood;
 }
 
 export interface EntityWithNeighbours {

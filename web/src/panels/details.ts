@@ -1,9 +1,9 @@
-import { append, el } from './dom.js';
-import { quoteContext, validOffsets } from './graph/context.js';
-import { edgeLabel } from './graph/elements.js';
-import { lookOf } from './graph/style.js';
-import type { EntityDetails, EntityKind, Evidence, RelationshipDetails } from './model.js';
-import { kindSwatch } from './swatch.js';
+import { append, el } from '../dom.js';
+import { quoteContext, validOffsets } from '../graph/context.js';
+import { edgeLabel } from '../graph/elements.js';
+import { lookOf } from '../graph/style.js';
+import type { EntityDetails, EntityKind, Evidence, RelationshipDetails } from '../model.js';
+import { kindSwatch } from '../swatch.js';
 
 /**
  * The details panel (an <aside>). Everything here is built with text nodes: names, quotes and
@@ -24,6 +24,8 @@ export interface PanelActions {
   expand(id: string): void;
   /** Pan the graph to the entity. */
   centre(id: string): void;
+  /** Open the quote's document with every quote in `all` from the same document marked. */
+  openDocument(evidence: Evidence, all: readonly Evidence[]): void;
   close(): void;
 }
 
@@ -60,7 +62,19 @@ export class Panel {
         el('li', {}, el('kbd', {}, 'Click'), ' a node or edge: details and evidence'),
         el('li', {}, el('kbd', {}, 'Double-click'), ' a node: expand its neighbourhood'),
         el('li', {}, 'Hover an edge or zoom in: relationship labels'),
+        el('li', {}, el('kbd', {}, '?'), ' all keyboard shortcuts'),
       ),
+    );
+  }
+
+  /** Several things selected: name them, and say what can be done with several. */
+  showSeveral(refs: readonly EntityRef[]): void {
+    this.root.classList.add('has-details');
+    this.eyebrow.replaceChildren('Selection');
+    this.title.textContent = `${refs.length} selected`;
+    this.body.replaceChildren(
+      el('ul', { className: 'chips' }, ...refs.map((r) => el('li', {}, this.entityLink(r)))),
+      el('p', { className: 'hint' }, 'Paths (P) finds the shortest path between two selected nodes; Hide (H), Only selection (O) and Remove (Delete) act on all of them.'),
     );
   }
 
@@ -95,15 +109,30 @@ export class Panel {
     if (entity.vision) fact(facts, 'Vision', el('q', {}, entity.vision));
 
     const relationships = [...entity.relationships].sort(byTypeThenOther(entity.id, names));
+    const all = [...entity.evidence, ...relationships.flatMap((r) => r.evidence)];
+    const open = (e: Evidence) => this.actions.openDocument(e, all);
+    const groups = new Map<string, RelationshipDetails[]>();
+    for (const r of relationships) groups.set(r.type, [...(groups.get(r.type) ?? []), r]);
     this.body.replaceChildren(
       el('div', { className: 'actions' }, expand, centre),
       facts,
-      section(`Evidence`, entity.evidence.length, evidenceList(entity.evidence, 'No quotes recorded for this entity itself.')),
+      section(`Evidence`, entity.evidence.length, evidenceList(entity.evidence, 'No quotes recorded for this entity itself.', open)),
       section(
         'Relationships',
         relationships.length,
         relationships.length
-          ? el('ul', { className: 'relationships' }, ...relationships.map((r) => this.relationshipItem(entity.id, r, names)))
+          ? el(
+              'div',
+              { className: 'rel-groups' },
+              ...[...groups].map(([type, rels]) =>
+                el(
+                  'section',
+                  { className: 'rel-group' },
+                  el('h4', {}, el('span', { className: 'rel-type' }, type), ' ', el('span', { className: 'count' }, String(rels.length))),
+                  el('ul', { className: 'relationships' }, ...rels.map((r) => this.relationshipItem(entity.id, r, names, (e) => this.actions.openDocument(e, all)))),
+                ),
+              ),
+            )
           : el('p', { className: 'empty' }, 'No relationships.'),
       ),
     );
@@ -120,26 +149,26 @@ export class Panel {
     fact(facts, 'From', this.entityLink(refFor(rel.source, names)));
     fact(facts, 'To', this.entityLink(refFor(rel.target, names)));
     fact(facts, 'Id', el('code', {}, rel.id));
-    this.body.replaceChildren(facts, section('Evidence', rel.evidence.length, evidenceList(rel.evidence, 'No quotes recorded for this relationship.')));
+    const open = (e: Evidence) => this.actions.openDocument(e, rel.evidence);
+    this.body.replaceChildren(facts, section('Evidence', rel.evidence.length, evidenceList(rel.evidence, 'No quotes recorded for this relationship.', open)));
   }
 
   private setEyebrow(kind: EntityKind | null, label: string): void {
     this.eyebrow.replaceChildren(...(kind ? [kindSwatch(kind, 14)] : []), label);
   }
 
-  private relationshipItem(selfId: string, rel: RelationshipDetails, names: ReadonlyMap<string, EntityRef>): HTMLLIElement {
+  private relationshipItem(selfId: string, rel: RelationshipDetails, names: ReadonlyMap<string, EntityRef>, open: (e: Evidence) => void): HTMLLIElement {
     const outgoing = rel.source === selfId;
     const other = refFor(outgoing ? rel.target : rel.source, names);
     const head = el(
       'div',
       { className: 'rel-head' },
       el('span', { className: 'rel-dir', attrs: { title: outgoing ? 'outgoing' : 'incoming', 'aria-label': outgoing ? 'outgoing' : 'incoming' } }, outgoing ? '→' : '←'),
-      el('span', { className: 'rel-type' }, rel.type),
       rel.title ? el('span', { className: 'rel-title' }, rel.title) : null,
       this.entityLink(other),
     );
     const item = el('li', {}, head);
-    if (rel.evidence.length) append(item, evidenceList(rel.evidence, ''));
+    if (rel.evidence.length) append(item, evidenceList(rel.evidence, '', open));
     return item;
   }
 
@@ -174,13 +203,13 @@ function section(title: string, count: number, content: Node): HTMLElement {
 }
 
 /** Every quote, each in its sentence with the quote marked; none is left out. */
-export function evidenceList(evidence: readonly Evidence[], emptyText: string): HTMLElement {
+export function evidenceList(evidence: readonly Evidence[], emptyText: string, open?: (e: Evidence) => void): HTMLElement {
   if (!evidence.length) return el('p', { className: 'empty' }, emptyText);
-  return el('ol', { className: 'evidence' }, ...evidence.map((e) => el('li', {}, evidenceFigure(e))));
+  return el('ol', { className: 'evidence' }, ...evidence.map((e) => el('li', {}, evidenceFigure(e, open))));
 }
 
 /** One quote in context, with the document it comes from. */
-export function evidenceFigure(evidence: Evidence): HTMLElement {
+export function evidenceFigure(evidence: Evidence, open?: (e: Evidence) => void): HTMLElement {
   const { document: doc, start, end, quote } = evidence;
   const quoteBlock = el('blockquote', { attrs: { cite: doc.source && /^https?:\/\//.test(doc.source) ? doc.source : undefined } });
   let warning: HTMLElement | null = null;
@@ -193,11 +222,16 @@ export function evidenceFigure(evidence: Evidence): HTMLElement {
     warning = el('p', { className: 'evidence-warning' }, `The offsets ${start}–${end} do not match the document text, so the sentence around the quote cannot be shown.`);
   }
   const meta = [doc.publishedAt, evidence.supports ? `supports ${evidence.supports}` : null].filter(Boolean).join(' · ');
+  let reader: HTMLButtonElement | null = null;
+  if (open) {
+    reader = el('button', { className: 'link-button', attrs: { type: 'button', title: 'Read the quote in its document' } }, 'Read in document');
+    reader.addEventListener('click', () => open(evidence));
+  }
   return el(
     'figure',
     { className: 'quote' },
     quoteBlock,
     warning,
-    el('figcaption', {}, el('cite', { attrs: { title: doc.id } }, doc.title), meta ? el('span', { className: 'meta' }, ` · ${meta}`) : null),
+    el('figcaption', {}, el('cite', { attrs: { title: doc.id } }, doc.title), meta ? el('span', { className: 'meta' }, ` · ${meta}`) : null, reader ? ' · ' : null, reader),
   );
 }

@@ -6,12 +6,13 @@ import {
   ENTITY_QUERY,
   GRAPH_QUERY,
   NEIGHBOURHOOD_QUERY,
+  STATS_QUERY,
   SEARCH_QUERY,
   fetchGraph,
   isAbort,
   request,
   searchEntities,
-} from './api.js';
+} from './client.js';
 
 /** A fetch stand-in that records the request and answers with `status` and `body`. */
 function fakeFetch(status: number, body: unknown, seen: { url?: string; init?: RequestInit } = {}): typeof fetch {
@@ -103,8 +104,8 @@ describe('request', () => {
 
 describe('queries', () => {
   it('are valid against schema.graphql', () => {
-    const schema = buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
-    for (const query of [GRAPH_QUERY, SEARCH_QUERY, NEIGHBOURHOOD_QUERY, ENTITY_QUERY]) {
+    const schema = buildSchema(readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8'));
+    for (const query of [GRAPH_QUERY, SEARCH_QUERY, NEIGHBOURHOOD_QUERY, ENTITY_QUERY, STATS_QUERY]) {
       expect(validate(schema, parse(query)).map((e) => e.message)).toEqual([]);
     }
   });
