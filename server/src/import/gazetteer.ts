@@ -1,0 +1,183 @@
+import type { EntityKind, GazetteerEntry, Mention } from './types.js';
+import { LEGAL_SUFFIXES } from './norwegian.js';
+import { isCapitalised, joinsName, tokenize, type Token } from './tokens.js';
+
+/** A known entity a key leads to. */
+export interface GazetteerTarget {
+  entityId: string;
+  kind: EntityKind;
+  name: string;
+  /** One-word names such as "Lab" match only a capitalised word, so prose ("lab") is not taken for them. */
+  needsCapital: boolean;
+}
+
+/** A mention with what the extractor also needs: the entity's kind and name and the token span. */
+export interface GazetteerMatch extends Mention {
+  kind: EntityKind;
+  name: string;
+  firstToken: number;
+  lastToken: number;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  targets: GazetteerTarget[];
+}
+
+// Kinds whose names may carry a legal-form suffix. "Helseplattformen AS" after the programme "Helseplattformen"
+// is a company of that name, not the programme, so the suffix blocks the match for other kinds.
+const SUFFIXED_KINDS: ReadonlySet<EntityKind> = new Set(['ORGANISATION', 'VENDOR']);
+
+/** The folded words of a name without a trailing legal suffix ("Sykehuspartner HF" -> ["sykehuspartner"]). */
+export function nameKeyWords(name: string): string[] {
+  const words = tokenize(name).map((token) => token.folded);
+  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1] ?? '')) words.pop();
+  return words;
+}
+
+/** One string per name, equal for spellings the gazetteer treats as the same name. */
+export function nameKey(name: string): string {
+  return nameKeyWords(name).join(' ');
+}
+
+// Definite forms of a name's last word: Bokmål "-en" and Nynorsk/feminine "-a" name the same thing
+// ("Helseplattformen" / "Helseplattforma").
+function definiteVariants(word: string): string[] {
+  if (word.length > 5 && word.endsWith('en')) return [word, `${word.slice(0, -2)}a`];
+  return [word];
+}
+
+/**
+ * Finds every name and alias of known entities in a text, in time linear in the text's length times the
+ * longest name (in words), whatever the number of names: names are paths in a trie of folded words, and each
+ * word of the text starts one walk down it. Matches are leftmost-longest and do not overlap.
+ */
+export class Gazetteer {
+  private readonly root: TrieNode = { next: new Map(), targets: [] };
+  private readonly entities = new Map<string, GazetteerEntry>();
+  private nameCount = 0;
+
+  constructor(entries: Iterable<GazetteerEntry>) {
+    for (const entry of entries) this.add(entry);
+  }
+
+  get size(): number {
+    return this.nameCount;
+  }
+
+  entity(entityId: string): GazetteerEntry | undefined {
+    return this.entities.get(entityId);
+  }
+
+  allEntities(): IterableIterator<GazetteerEntry> {
+    return this.entities.values();
+  }
+
+  /** Known entities whose name or alias has exactly this key (see nameKey). */
+  lookup(name: string): GazetteerTarget[] {
+    let node: TrieNode | undefined = this.root;
+    for (const word of nameKeyWords(name)) {
+      node = node.next.get(word);
+      if (!node) return [];
+    }
+    return node.targets;
+  }
+
+  private add(entry: GazetteerEntry): void {
+    this.entities.set(entry.entityId, entry);
+    for (const name of new Set([entry.name, ...entry.aliases])) {
+      const words = nameKeyWords(name);
+      if (words.length === 0) continue;
+      const target: GazetteerTarget = {
+        entityId: entry.entityId,
+        kind: entry.kind,
+        name: entry.name,
+        needsCapital: words.length === 1,
+      };
+      const head = words.slice(0, -1);
+      for (const last of definiteVariants(words[words.length - 1] ?? '')) this.insert([...head, last], target);
+      this.nameCount += 1;
+    }
+  }
+
+  private insert(words: string[], target: GazetteerTarget): void {
+    let node = this.root;
+    for (const word of words) {
+      let child = node.next.get(word);
+      if (!child) {
+        child = { next: new Map(), targets: [] };
+        node.next.set(word, child);
+      }
+      node = child;
+    }
+    if (!node.targets.some((known) => known.entityId === target.entityId)) node.targets.push(target);
+  }
+
+  /** Every mention of a known entity in `text`, in text order. */
+  findMatches(text: string, tokens: readonly Token[] = tokenize(text)): GazetteerMatch[] {
+    const matches: GazetteerMatch[] = [];
+    let index = 0;
+    while (index < tokens.length) {
+      const found = this.longestAt(text, tokens, index);
+      if (!found) {
+        index += 1;
+        continue;
+      }
+      matches.push(...found);
+      index = (found[0]?.lastToken ?? index) + 1;
+    }
+    return matches;
+  }
+
+  findMentions(text: string): Mention[] {
+    return this.findMatches(text).map(({ entityId, quote, start, end }) => ({ entityId, quote, start, end }));
+  }
+
+  private longestAt(text: string, tokens: readonly Token[], first: number): GazetteerMatch[] | undefined {
+    let node: TrieNode | undefined = this.root;
+    let best: { last: number; targets: GazetteerTarget[]; genitive: boolean } | undefined;
+    for (let index = first; index < tokens.length && node; index += 1) {
+      const token = tokens[index] as Token;
+      const previous = tokens[index - 1];
+      if (index > first && previous && !joinsName(text, previous.end, token.start)) break;
+      const exact: TrieNode | undefined = node.next.get(token.folded);
+      if (exact && exact.targets.length > 0) best = { last: index, targets: exact.targets, genitive: false };
+      // Genitive -s ("Sykehuspartners"): only the name's last word takes it, so it ends the walk here.
+      else if (token.folded.length > 3 && token.folded.endsWith('s')) {
+        const genitive = node.next.get(token.folded.slice(0, -1));
+        if (genitive && genitive.targets.length > 0) best = { last: index, targets: genitive.targets, genitive: true };
+      }
+      node = exact;
+    }
+    if (!best) return undefined;
+    const firstToken = tokens[first] as Token;
+    const lastToken = tokens[best.last] as Token;
+    const suffix = this.legalSuffixAfter(text, tokens, best.last);
+    const results: GazetteerMatch[] = [];
+    for (const target of best.targets) {
+      if (target.needsCapital && !isCapitalised(firstToken.text)) continue;
+      if (suffix && !SUFFIXED_KINDS.has(target.kind)) continue;
+      const end = suffix && !best.genitive ? suffix.end : lastToken.end;
+      results.push({
+        entityId: target.entityId,
+        kind: target.kind,
+        name: target.name,
+        quote: text.slice(firstToken.start, end),
+        start: firstToken.start,
+        end,
+        firstToken: first,
+        lastToken: suffix && !best.genitive ? best.last + 1 : best.last,
+      });
+    }
+    return results.length > 0 ? results : undefined;
+  }
+
+  // A suffix counts only in capitals and right after the name ("Sykehuspartner HF"), so the word "as" is not one.
+  private legalSuffixAfter(text: string, tokens: readonly Token[], last: number): Token | undefined {
+    const next = tokens[last + 1];
+    const current = tokens[last];
+    if (!next || !current || next.text !== next.text.toUpperCase()) return undefined;
+    if (!LEGAL_SUFFIXES.has(next.folded) || text.slice(current.end, next.start) !== ' ') return undefined;
+    return next;
+  }
+}
