@@ -19,6 +19,20 @@ export interface GazetteerMatch extends Mention {
   lastToken: number;
 }
 
+/** A name or alias with its folded words, kept for the duplicate check. */
+export interface IndexedName {
+  entry: GazetteerEntry;
+  words: readonly string[];
+  /** The words joined without spaces: "helsemidtnorgeit". */
+  compact: string;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 interface TrieNode {
   next: Map<string, TrieNode>;
   targets: GazetteerTarget[];
@@ -55,6 +69,12 @@ function definiteVariants(word: string): string[] {
 export class Gazetteer {
   private readonly root: TrieNode = { next: new Map(), targets: [] };
   private readonly entities = new Map<string, GazetteerEntry>();
+  // Blocking indexes for the duplicate check (duplicates.ts), so it reads a few small buckets, not every name:
+  // names by length and first three letters, and by length and last three (a near spelling keeps one end
+  // intact); multi-word names by the two letters a short form of them can start with.
+  private readonly byHead = new Map<string, IndexedName[]>();
+  private readonly byTail = new Map<string, IndexedName[]>();
+  private readonly byShortFormStart = new Map<string, IndexedName[]>();
   private nameCount = 0;
 
   constructor(entries: Iterable<GazetteerEntry>) {
@@ -69,8 +89,16 @@ export class Gazetteer {
     return this.entities.get(entityId);
   }
 
-  allEntities(): IterableIterator<GazetteerEntry> {
-    return this.entities.values();
+  /** Names of this compact length that start or end (three letters) as `compact` does. */
+  namesNear(compact: string, length: number): readonly IndexedName[] {
+    const head = this.byHead.get(`${length}:${compact.slice(0, 3)}`) ?? [];
+    const tail = this.byTail.get(`${length}:${compact.slice(-3)}`) ?? [];
+    return head.length === 0 ? tail : tail.length === 0 ? head : [...new Set([...head, ...tail])];
+  }
+
+  /** Multi-word names a short form starting with these two letters may abbreviate. */
+  namesAbbreviatedAs(short: string): readonly IndexedName[] {
+    return this.byShortFormStart.get(short.slice(0, 2)) ?? [];
   }
 
   /** Known entities whose name or alias has exactly this key (see nameKey). */
@@ -88,6 +116,16 @@ export class Gazetteer {
     for (const name of new Set([entry.name, ...entry.aliases])) {
       const words = nameKeyWords(name);
       if (words.length === 0) continue;
+      const indexed: IndexedName = { entry, words, compact: words.join('') };
+      push(this.byHead, `${indexed.compact.length}:${indexed.compact.slice(0, 3)}`, indexed);
+      push(this.byTail, `${indexed.compact.length}:${indexed.compact.slice(-3)}`, indexed);
+      if (words.length >= 2) {
+        // A short form starts with the first word's first letter, then that word's second letter or a later
+        // word's first ("He|mit", "H|SØ").
+        const first = words[0] ?? '';
+        const seconds = new Set([first.charAt(1), ...words.slice(1).map((word) => word.charAt(0))]);
+        for (const second of seconds) push(this.byShortFormStart, `${first.charAt(0)}${second}`, indexed);
+      }
       const target: GazetteerTarget = {
         entityId: entry.entityId,
         kind: entry.kind,

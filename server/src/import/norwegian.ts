@@ -83,7 +83,7 @@ export const ORGANISATION_HEAD_WORDS: ReadonlySet<string> = new Set([
 /** Endings of one-word organisation names ("Helsedirektoratet", "Porteføljekontoret", "Datatilsynet"). */
 export const ORGANISATION_ENDINGS = [
   'direktoratet', 'departementet', 'tilsynet', 'kontoret', 'etaten', 'senteret', 'sentret', 'foretaket',
-  'verket', 'radet', 'instituttet', 'nemnda', 'ombudet',
+  'verket', 'instituttet', 'nemnda', 'ombudet',
 ] as const;
 
 /** English company words: in this field, companies named so are vendors ("Epic Systems", "Cerner Corporation"). */

@@ -15,9 +15,20 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** Folds one word for matching: case, diacritics (ø -> o), Nynorsk spellings of name words (Noreg -> norge). */
 export function foldWord(word: string): string {
-  const folded = foldForSearch(word);
-  return NYNORSK_TO_BOKMAL[folded] ?? folded;
+  let folded = foldCache.get(word);
+  if (folded === undefined) {
+    const plain = foldForSearch(word);
+    folded = NYNORSK_TO_BOKMAL[plain] ?? plain;
+    // Names repeat their words ("Helse", "kommune"), so a big gazetteer folds far fewer distinct words than it
+    // holds; the cap keeps memory bounded whatever is imported.
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(word, folded);
+  }
+  return folded;
 }
+
+const FOLD_CACHE_LIMIT = 100_000;
+const foldCache = new Map<string, string>();
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

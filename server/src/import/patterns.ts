@@ -1,0 +1,58 @@
+/**
+ * Regular-expression building blocks for Norwegian news writing. Patterns are a fixed handful, independent of
+ * the number of known names (those go through the gazetteer's trie).
+ */
+import { SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS } from './norwegian.js';
+
+/** One space between words of one phrase; a line break or two spaces end it. */
+export const SP = '[ \\u00a0]';
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** A capitalised word, hyphenated parts included ("Sykehuspartner", "Midt-Norge", "Anne-Marie", "IKT"). */
+export const CAP_WORD = '\\p{Lu}[\\p{L}\\p{N}]*(?:-[\\p{L}\\p{N}]+)*';
+/** A run of capitalised words: a name of any kind ("Helse Midt-Norge IT", "Håkon Einar Grimstad"). */
+export const NAME_SEQ = `${CAP_WORD}(?:${SP}${CAP_WORD})*`;
+/** Coordinated compounds naming a ministry or agency ("Helse- og omsorgsdepartementet", "Helse – og ..."). */
+export const COORDINATED_AGENCY = `\\p{Lu}\\p{Ll}*${SP}?[-–]${SP}?og${SP}\\p{Ll}+(?:departementet|direktoratet|tilsynet)`;
+/** An organisation as news names it after "i"/"hos"/"ved": a name, possibly "X kommune" or a ministry. */
+export const ORG = `(?:${COORDINATED_AGENCY}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune|sykehus|sjukehus|universitetssykehus))?)`;
+/** Up to four capitalised words: checked by people.ts before it counts as a person. */
+export const PERSON = `${CAP_WORD}(?:${SP}${CAP_WORD}){0,3}`;
+
+const HEADS = TITLE_HEADS.map(escape);
+const TITLE_WORD = `(?:(?:\\p{L}[\\p{Ll}-]*?)?(?:${HEADS.join('|')})|(?:${HEADS.map(capitalise).join('|')}))(?![\\p{L}])`;
+const MODIFIERS = `(?:(?:${TITLE_MODIFIERS.map(escape).join('|')})${SP}?)*`;
+// "direktør for eierstyring", "kommunaldirektør for byutvikling og miljø": a lower-case field belongs to the
+// title; "seksjonsleder for Porteføljekontoret" names the unit instead (capitalised: see ORG).
+const TITLE_FIELD = `(?:${SP}for${SP}\\p{Ll}[\\p{Ll}-]*(?:${SP}og${SP}\\p{Ll}[\\p{Ll}-]*)?)?`;
+/** A title: "administrerende direktør", "adm. dir.", "prosjektsjef", "Direktør for eierstyring". */
+export const TITLE = `(?:[Aa]dm\\.${SP}?dir\\.|${MODIFIERS}${TITLE_WORD}${TITLE_FIELD})`;
+
+/** Prepositions that tie a title to its organisation. */
+export const AT = `(?:i|hos|ved|for|på)`;
+
+export const SPEECH_VERB = `(?:${SPEECH_VERBS.map((verb) => verb.replace(/ /g, SP)).join('|')})`;
+
+/** Compiles a pattern with Unicode and match indices (for the offsets of named groups). */
+export function pattern(source: string): RegExp {
+  return new RegExp(source, 'gdu');
+}
+
+/** The normal form of a title: "adm. dir." spelled out, lower-case first letter, single spaces. */
+export function normaliseTitle(title: string): string {
+  const spaced = title.replace(/\s+/g, ' ').trim();
+  const expanded = spaced.replace(/^adm\. ?dir\.$/i, 'administrerende direktør').replace(/^adm\. ?/i, 'administrerende ');
+  return expanded.charAt(0).toLowerCase() + expanded.slice(1);
+}
+
+/** Board titles, whose organisation is the one whose board the text is about. */
+export function isBoardTitle(title: string): boolean {
+  return /^(?:styre|nestleder i styret|styremedlem|varamedlem)/.test(normaliseTitle(title));
+}

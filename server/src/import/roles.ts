@@ -1,0 +1,104 @@
+import { group, type DocumentContext, type Span } from './context.js';
+import { AT, ORG, PERSON, SP, TITLE, pattern } from './patterns.js';
+import type { PeopleRegister, PersonName } from './people.js';
+
+/** Whether the sentence says the role begins, ends, or neither. */
+export type RoleCue = 'start' | 'end' | 'none';
+
+/** A person–title–organisation statement found by one of the patterns below. */
+export interface RoleFinding {
+  person: PersonName;
+  personSpan: Span;
+  title: string;
+  /** Undefined when the sentence names no organisation; extract.ts may fill it from the document. */
+  organisation: Span | undefined;
+  /** "virksomhetsdirektør i IKT-tjenester i Sykehuspartner": the unit's parent. */
+  parent: Span | undefined;
+  evidence: { start: number; end: number };
+  confidence: number;
+  cue: RoleCue;
+}
+
+interface RolePattern {
+  regex: RegExp;
+  confidence: number;
+  cue: RoleCue;
+}
+
+const PAST = `(?<past>tidligere|tidlegare|tidl\\.|forhenværende|tidlegare)`;
+const NEW = `(?<new>ny|nye|nytilsett|nyansatt|den${SP}nye)`;
+const AGE = `(?:${SP}\\(\\d{2}\\))?`;
+
+// Each pattern is a way Norwegian news writes who holds which post; the comments give the shape.
+const ROLE_PATTERNS: RolePattern[] = [
+  // "Gro Jære, administrerende direktør i Sykehuspartner"; "X, tidligere direktør i Y"; "X (54), sjef i Y"
+  { regex: pattern(`(?<p>${PERSON})${AGE},${SP}(?:(?:som${SP}er|nå)${SP})?(?:${PAST}${SP})?(?:${NEW}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})(?:${SP}i${SP}(?<o2>${ORG}))?`), confidence: 0.9, cue: 'none' },
+  // "eigardirektør i Helse Midt-Noreg, Nils Kvernmo"; "tidligere sjef i Y, X"
+  { regex: pattern(`(?:${PAST}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG}),${SP}(?<p>${PERSON})`), confidence: 0.85, cue: 'none' },
+  // "sier adm. dir. X i Y"; "prosjektsjef X og programdirektør Y i Z"
+  { regex: pattern(`(?:${PAST}${SP})?(?<t>${TITLE})${SP}(?<p>${PERSON})(?:${SP}og${SP}(?<t2>${TITLE})${SP}(?<p2>${PERSON}))?${SP}(?:i|hos|ved|på)${SP}(?<o>${ORG})`), confidence: 0.85, cue: 'none' },
+  // "Norsk Helsenett har ansatt 52 år gamle X som administrerende direktør"; "Y har tilsett X (45) som sjef"
+  { regex: pattern(`(?<o>${ORG})${SP}(?:har${SP})?(?:ansatt|ansetter|tilsett|tilset|engasjert|hentet|henta|rekruttert|utnevnt|utnemnt|valgt|vald|konstituert)${SP}(?:\\d{1,3}${SP}år${SP}gamle${SP})?(?<p>${PERSON})${AGE}${SP}(?:som|til)${SP}(?:ny${SP})?(?<t>${TITLE})`), confidence: 0.9, cue: 'start' },
+  // "Ny styreleder er X"; "Ny direktør i Y blir X"
+  { regex: pattern(`(?<![\\p{L}])(?:[Nn]y|[Nn]ye)${SP}(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?${SP}(?:er|blir|blei|ble|vert|vart)${SP}(?<p>${PERSON})`), confidence: 0.85, cue: 'start' },
+  // "X går av som direktør i Y"; "X gikk av som styreleder"
+  { regex: pattern(`(?<p>${PERSON})${SP}(?:går|gjekk|gikk|trer|trådte|trekker${SP}seg)${SP}(?:av${SP}|ut${SP})?som${SP}(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'end' },
+  // "X (54) blir ny direktør i Y"; "X er seksjonsleder i Y"; "X tiltrer som sjef i Y"
+  { regex: pattern(`(?<p>${PERSON})${AGE}${SP}(?:blir|blei|ble|vert|vart|er|tiltrer${SP}som|begynner${SP}som|byrjar${SP}som|starter${SP}som|startar${SP}som)${SP}(?:${NEW}${SP})?(?:${PAST}${SP})?(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'none' },
+  // "X kommer fra jobben som kommunaldirektør for byutvikling i Trondheim kommune"
+  { regex: pattern(`(?<p>${PERSON})${SP}(?:kommer|kjem|kom)${SP}(?:fra|frå)${SP}(?:jobben|stillingen|stillinga|rollen|rolla)${SP}som${SP}(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.85, cue: 'end' },
+];
+
+// "I tillegg er X og Y nye i styret"; "X, Y og Z har sittet i styret": board members, whose board may be named
+// elsewhere in the text ("Nytt styre i Helseplattformen AS").
+const BOARD_LIST = pattern(
+  `(?<list>${PERSON}(?:,${SP}${PERSON})*(?:${SP}og${SP}${PERSON})?)(?:${SP}\\p{Ll}+){1,3}${SP}i${SP}styret(?:${SP}(?:i|for|til)${SP}(?<o>${ORG}))?`,
+);
+
+/** Every role statement the patterns find, people checked against the register. */
+export function findRoles(context: DocumentContext, people: PeopleRegister): RoleFinding[] {
+  const findings: RoleFinding[] = [];
+  for (const { regex, confidence, cue } of ROLE_PATTERNS) {
+    for (const match of context.text.matchAll(regex)) {
+      const evidence = { start: match.index, end: match.index + match[0].length };
+      const organisation = group(match, 'o');
+      const parent = group(match, 'o2');
+      const past = group(match, 'past') !== undefined;
+      const isNew = group(match, 'new') !== undefined;
+      const roleCue: RoleCue = past ? 'end' : isNew ? 'start' : cue;
+      for (const [personGroup, titleGroup] of [['p', 't'], ['p2', 't2']] as const) {
+        const personSpan = group(match, personGroup);
+        const title = group(match, titleGroup);
+        if (!personSpan || !title) continue;
+        const person = people.resolve(personSpan);
+        if (!person) continue;
+        // Without a common first name the pattern alone must carry the weight.
+        const weight = person.knownFirstName || person.entityId ? 0 : 0.1;
+        findings.push({ person, personSpan, title: title.text, organisation, parent, evidence, confidence: confidence - weight, cue: roleCue });
+      }
+    }
+  }
+  for (const match of context.text.matchAll(BOARD_LIST)) {
+    const list = group(match, 'list') as Span;
+    const evidence = { start: match.index, end: match.index + match[0].length };
+    for (const personSpan of splitList(list)) {
+      const person = people.resolve(personSpan);
+      if (!person) continue;
+      findings.push({ person, personSpan, title: 'styremedlem', organisation: group(match, 'o'), parent: undefined, evidence, confidence: 0.75, cue: 'none' });
+    }
+  }
+  return findings;
+}
+
+/** "A, B og C" as three spans. */
+function splitList(list: Span): Span[] {
+  const spans: Span[] = [];
+  const separator = /,[ \u00a0]|[ \u00a0]og[ \u00a0]/g;
+  let start = 0;
+  for (const match of list.text.matchAll(separator)) {
+    spans.push({ text: list.text.slice(start, match.index), start: list.start + start, end: list.start + match.index });
+    start = match.index + match[0].length;
+  }
+  spans.push({ text: list.text.slice(start), start: list.start + start, end: list.end });
+  return spans;
+}
