@@ -1,6 +1,6 @@
 import type { EntityKind, GazetteerEntry, Mention } from './types.js';
 import { LEGAL_SUFFIXES } from './norwegian.js';
-import { isCapitalised, joinsName, tokenize, type Token } from './tokens.js';
+import { foldedWords, isCapitalised, joinsName, tokenize, type Token } from './tokens.js';
 
 /** A known entity a key leads to. */
 export interface GazetteerTarget {
@@ -44,7 +44,7 @@ const SUFFIXED_KINDS: ReadonlySet<EntityKind> = new Set(['ORGANISATION', 'VENDOR
 
 /** The folded words of a name without a trailing legal suffix ("Sykehuspartner HF" -> ["sykehuspartner"]). */
 export function nameKeyWords(name: string): string[] {
-  const words = tokenize(name).map((token) => token.folded);
+  const words = foldedWords(name);
   while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1] ?? '')) words.pop();
   return words;
 }

@@ -27,7 +27,7 @@ export const ORG = `(?:${COORDINATED_AGENCY}|${NAME_SEQ}(?:${SP}(?:fylkeskommune
 export const PERSON = `${CAP_WORD}(?:${SP}${CAP_WORD}){0,3}`;
 
 const HEADS = TITLE_HEADS.map(escape);
-const TITLE_WORD = `(?:(?:\\p{L}[\\p{Ll}-]*?)?(?:${HEADS.join('|')})|(?:${HEADS.map(capitalise).join('|')}))(?![\\p{L}])`;
+const TITLE_WORD = `(?:(?:\\p{L}[\\p{L}-]*?)?(?:${HEADS.join('|')})|(?:${HEADS.map(capitalise).join('|')}))(?![\\p{L}])`;
 const MODIFIERS = `(?:(?:${TITLE_MODIFIERS.map(escape).join('|')})${SP}?)*`;
 // "direktør for eierstyring", "kommunaldirektør for byutvikling og miljø": a lower-case field belongs to the
 // title; "seksjonsleder for Porteføljekontoret" names the unit instead (capitalised: see ORG).
@@ -49,7 +49,8 @@ export function pattern(source: string): RegExp {
 export function normaliseTitle(title: string): string {
   const spaced = title.replace(/\s+/g, ' ').trim();
   const expanded = spaced.replace(/^adm\. ?dir\.$/i, 'administrerende direktør').replace(/^adm\. ?/i, 'administrerende ');
-  return expanded.charAt(0).toLowerCase() + expanded.slice(1);
+  // "Direktør" opens a sentence and becomes "direktør"; "IT-sjef" keeps its acronym.
+  return /^\p{Lu}\p{Ll}/u.test(expanded) ? expanded.charAt(0).toLowerCase() + expanded.slice(1) : expanded;
 }
 
 /** Board titles, whose organisation is the one whose board the text is about. */

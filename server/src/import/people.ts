@@ -13,6 +13,11 @@ export interface PersonName {
   knownFirstName: boolean;
 }
 
+const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { han: 'male', hun: 'female', ho: 'female' };
+
+/** Third-person pronouns as they may stand for a person in a pattern's subject. */
+export const PRONOUN = '(?:[Hh]an|[Hh]un|[Hh]o)(?![\\p{L}])';
+
 // Words that never stand in a person's name but often start or end an organisation's or place's.
 const NOT_IN_PERSON_NAMES = new Set(['helse', 'norsk', 'norske', 'norge', 'nasjonal', 'nasjonalt', 'statens', 'den', 'det', 'de', 'i', 'og']);
 
@@ -102,6 +107,25 @@ export class PeopleRegister {
     const { gender, known: knownFirstName } = firstNameOf(span.text);
     if (options.requireFirstName && !knownFirstName) return undefined;
     return this.remember({ name: parts.join(' '), entityId: null, gender, knownFirstName });
+  }
+
+  /**
+   * The one person a pronoun at `offset` can mean: the only person of a compatible gender named earlier in the
+   * same paragraph, else the only one named earlier in the document; undefined when that is not one person.
+   * A first name outside the list has no known gender and so stays a candidate for both pronouns.
+   */
+  pronoun(word: string, offset: number): PersonName | undefined {
+    const gender = PRONOUN_GENDER[word.toLowerCase()];
+    if (!gender) return undefined;
+    const paragraphOf = (at: number): number | undefined => this.context.sentences.find((sentence) => sentence.start <= at && at < sentence.end)?.paragraph;
+    const paragraph = paragraphOf(offset);
+    const before = this.occurrences().filter((occurrence) => occurrence.start < offset);
+    const fits = (person: PersonName): boolean => person.gender === undefined || person.gender === gender;
+    const local = [...new Set(before.filter((occurrence) => paragraphOf(occurrence.start) === paragraph).map((occurrence) => occurrence.person))].filter(fits);
+    if (local.length === 1) return local[0];
+    if (local.length > 1) return undefined;
+    const anywhere = [...new Set(before.map((occurrence) => occurrence.person))].filter(fits);
+    return anywhere.length === 1 ? anywhere[0] : undefined;
   }
 
   /** Where people were named, in text order. */

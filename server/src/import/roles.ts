@@ -1,6 +1,6 @@
 import { group, type DocumentContext, type Span } from './context.js';
 import { AT, ORG, PERSON, SP, TITLE, pattern } from './patterns.js';
-import type { PeopleRegister, PersonName } from './people.js';
+import { PRONOUN, type PeopleRegister, type PersonName } from './people.js';
 
 /** Whether the sentence says the role begins, ends, or neither. */
 export type RoleCue = 'start' | 'end' | 'none';
@@ -28,6 +28,8 @@ interface RolePattern {
 const PAST = `(?<past>tidligere|tidlegare|tidl\\.|forhenværende|tidlegare)`;
 const NEW = `(?<new>ny|nye|nytilsett|nyansatt|den${SP}nye)`;
 const AGE = `(?:${SP}\\(\\d{2}\\))?`;
+// A subject that may be a pronoun ("Hun kommer fra stillingen som ..."), resolved by PeopleRegister.pronoun.
+const SUBJECT = `(?:${PRONOUN}|${PERSON})`;
 
 // Each pattern is a way Norwegian news writes who holds which post; the comments give the shape.
 const ROLE_PATTERNS: RolePattern[] = [
@@ -42,11 +44,13 @@ const ROLE_PATTERNS: RolePattern[] = [
   // "Ny styreleder er X"; "Ny direktør i Y blir X"
   { regex: pattern(`(?<![\\p{L}])(?:[Nn]y|[Nn]ye)${SP}(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?${SP}(?:er|blir|blei|ble|vert|vart)${SP}(?<p>${PERSON})`), confidence: 0.85, cue: 'start' },
   // "X går av som direktør i Y"; "X gikk av som styreleder"
-  { regex: pattern(`(?<p>${PERSON})${SP}(?:går|gjekk|gikk|trer|trådte|trekker${SP}seg)${SP}(?:av${SP}|ut${SP})?som${SP}(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'end' },
+  { regex: pattern(`(?<p>${SUBJECT})${SP}(?:går|gjekk|gikk|trer|trådte|trekker${SP}seg)${SP}(?:av${SP}|ut${SP})?som${SP}(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'end' },
   // "X (54) blir ny direktør i Y"; "X er seksjonsleder i Y"; "X tiltrer som sjef i Y"
-  { regex: pattern(`(?<p>${PERSON})${AGE}${SP}(?:blir|blei|ble|vert|vart|er|tiltrer${SP}som|begynner${SP}som|byrjar${SP}som|starter${SP}som|startar${SP}som)${SP}(?:${NEW}${SP})?(?:${PAST}${SP})?(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'none' },
+  { regex: pattern(`(?<p>${SUBJECT})${AGE}${SP}(?:blir|blei|ble|vert|vart|er|tiltrer${SP}som|begynner${SP}som|byrjar${SP}som|starter${SP}som|startar${SP}som)${SP}(?:${NEW}${SP})?(?:${PAST}${SP})?(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'none' },
+  // "Han var tidligere direktør i DIPS AS"; "X var sjef i Y"
+  { regex: pattern(`(?<p>${SUBJECT})${SP}(?:var|har${SP}vært|har${SP}vore)${SP}(?:${PAST}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.8, cue: 'end' },
   // "X kommer fra jobben som kommunaldirektør for byutvikling i Trondheim kommune"
-  { regex: pattern(`(?<p>${PERSON})${SP}(?:kommer|kjem|kom)${SP}(?:fra|frå)${SP}(?:jobben|stillingen|stillinga|rollen|rolla)${SP}som${SP}(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.85, cue: 'end' },
+  { regex: pattern(`(?<p>${SUBJECT})${SP}(?:kommer|kjem|kom)${SP}(?:fra|frå)${SP}(?:jobben|stillingen|stillinga|rollen|rolla)${SP}som${SP}(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.85, cue: 'end' },
 ];
 
 // "I tillegg er X og Y nye i styret"; "X, Y og Z har sittet i styret": board members, whose board may be named
@@ -70,7 +74,7 @@ export function findRoles(context: DocumentContext, people: PeopleRegister): Rol
         const personSpan = group(match, personGroup);
         const title = group(match, titleGroup);
         if (!personSpan || !title) continue;
-        const person = people.resolve(personSpan);
+        const person = /^(?:han|hun|ho)$/i.test(personSpan.text) ? people.pronoun(personSpan.text, personSpan.start) : people.resolve(personSpan);
         if (!person) continue;
         // Without a common first name the pattern alone must carry the weight.
         const weight = person.knownFirstName || person.entityId ? 0 : 0.1;

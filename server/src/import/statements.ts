@@ -1,11 +1,8 @@
 import type { DocumentContext, Span } from './context.js';
-import type { Gender } from './norwegian.js';
 import { PERSON, SP, SPEECH_VERB, TITLE, pattern } from './patterns.js';
 import type { PeopleRegister, PersonName } from './people.js';
 import type { Sentence } from './sentences.js';
 import type { Statement } from './types.js';
-
-const PRONOUNS: Readonly<Record<string, Gender>> = { han: 'male', hun: 'female', ho: 'female' };
 
 // ", sier Gro Jære", ", seier eigardirektør i Helse Midt-Noreg, Nils Kvernmo", ", mener han", ", sier hun."
 const ATTRIBUTION = pattern(
@@ -14,8 +11,7 @@ const ATTRIBUTION = pattern(
 
 /**
  * Quotes and who said them. A name after the speech verb is taken as it stands; a pronoun goes to the one
- * person it can mean — only people named before it, of the pronoun's gender where the first name tells it —
- * and stays unattributed when that is more than one person or none.
+ * person it can mean (PeopleRegister.pronoun) and stays unattributed when that is more than one person or none.
  */
 export function findStatements(context: DocumentContext, people: PeopleRegister): Statement[] {
   const statements: Statement[] = [];
@@ -25,7 +21,7 @@ export function findStatements(context: DocumentContext, people: PeopleRegister)
     const quoted = quotedSpan(context, sentence);
     const pronoun = match.groups?.pronoun;
     let speaker: PersonName | undefined;
-    if (pronoun) speaker = byPronoun(people, PRONOUNS[pronoun.toLowerCase()] as Gender, match.index);
+    if (pronoun) speaker = people.pronoun(pronoun, match.index);
     else {
       const name = match.groups?.p;
       const offset = match.indices?.groups?.p?.[0];
@@ -52,10 +48,4 @@ function quotedSpan(context: DocumentContext, sentence: Sentence): Span {
   const opener = inParagraph.find((other) => /^[-–—]\s/.test(context.text.slice(other.start, other.start + 2)));
   const start = opener?.start ?? sentence.start;
   return { text: context.text.slice(start, sentence.end), start, end: sentence.end };
-}
-
-function byPronoun(people: PeopleRegister, gender: Gender, offset: number): PersonName | undefined {
-  const before = people.occurrences().filter((occurrence) => occurrence.start < offset).map((occurrence) => occurrence.person);
-  const candidates = [...new Set(before)].filter((person) => person.gender === undefined || person.gender === gender);
-  return candidates.length === 1 ? candidates[0] : undefined;
 }

@@ -30,6 +30,11 @@ export function foldWord(word: string): string {
 const FOLD_CACHE_LIMIT = 100_000;
 const foldCache = new Map<string, string>();
 
+/** The folded words of a text, without offsets: for names, where only the words matter. */
+export function foldedWords(text: string): string[] {
+  return (text.match(WORD) ?? []).map(foldWord);
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
