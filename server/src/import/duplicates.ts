@@ -71,11 +71,11 @@ export function findDuplicate(gazetteer: Gazetteer, name: string, kind: EntityKi
   const compact = words.join('');
   if (compact.length < 2) return undefined;
   const limit = compact.length >= 12 ? 2 : compact.length >= 6 ? 1 : 0;
-  for (let length = compact.length - limit; length <= compact.length + limit && limit > 0; length += 1) {
+  for (let length = compact.length - limit; length <= compact.length + limit; length += 1) {
     for (const known of gazetteer.namesNear(compact, length)) {
       // Same number of words: "Helse Midt-Norge" is not a misspelling of "Helse Midt-Norge IT" but its parent.
-      if (known.compact === compact || known.words.length !== words.length || !compatible(known.entry.kind, kind)) continue;
-      if (editDistance(known.compact, compact, limit) <= limit) {
+      if (known.words.length !== words.length || !compatible(known.entry.kind, kind)) continue;
+      if (known.compact === compact || editDistance(known.compact, compact, limit) <= limit) {
         return known.entry;
       }
     }

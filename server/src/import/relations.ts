@@ -23,6 +23,8 @@ const RELATION_PATTERNS: RelationPattern[] = [
   { type: 'PART_OF', confidence: 0.8, regex: pattern(`(?<a>${ORG})(?:,${SP}|${SP}er${SP})(?:et|eit|en|ein)${SP}(?:\\p{Ll}+${SP})?(?:helseforetak|helseføretak|datterselskap|dotterselskap|selskap|foretak|føretak|avdeling|enhet|eining)${SP}(?:i|under|av|eid${SP}av|eigd${SP}av)${SP}(?<b>${ORG})`) },
   // "X er eid av Y"; "X eies av Y"
   { type: 'PART_OF', confidence: 0.8, regex: pattern(`(?<a>${ORG})${SP}(?:er${SP}|blir${SP}|vert${SP})?(?:heleid|eid|eigd|eies|eigast)${SP}av${SP}(?<b>${ORG})`) },
+  // "Helse Midt-Norge RHF eier Hemit"; "Y eig X"
+  { type: 'PART_OF', confidence: 0.7, regex: pattern(`(?<b>${ORG})${SP}(?:eier|eig|eide|åtte)${SP}(?:(?:selskapet|dotterselskapet|datterselskapet)${SP})?(?<a>${ORG})`) },
   // "Helse Midt-Noreg har vedtatt å etablere selskapet Helseplattformen AS"
   { type: 'PART_OF', confidence: 0.75, regex: pattern(`(?<b>${ORG})${SP}(?:har${SP})?(?:vedtatt|vedteke|bestemt|besluttet|vedtok|etablerer|etablerte|oppretter|oppretta|opprettet|stifter|stiftet|stifta)${SP}(?:å${SP}(?:etablere|opprette|stifte|skipe)${SP})?(?:selskapet|dotterselskapet|datterselskapet)${SP}(?<a>${ORG})`) },
   // "Helseplattformen AS, som skal inngå kontraktar med utviklarselskapet Epic"

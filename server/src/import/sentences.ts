@@ -13,10 +13,13 @@ export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let paragraph = 0;
   let lineStart = 0;
+  let blank = false;
   for (const line of text.split('\n')) {
     const lineEnd = lineStart + line.length;
-    if (line.trim() === '') paragraph += 1;
+    if (line.trim() === '') blank = true;
     else {
+      if (blank && sentences.length > 0) paragraph += 1;
+      blank = false;
       let start = lineStart;
       const ends = /[.!?]+(?=[ \u00a0]+[\p{Lu}\d–—"«-])/gu;
       for (const match of line.matchAll(ends)) {
