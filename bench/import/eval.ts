@@ -12,8 +12,15 @@ import { SCORED_KINDS, add, emptyCounts, predictedEntities, rates, scoreEntities
 import { syntheticEntries } from './synthetic.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const GOLD_DIR = `${ROOT}bench/gold/`;
-const ARTICLES_DIR = `${ROOT}seeds/articles/`;
+
+/** `--gold DIR` and `--articles DIR` measure another annotated set (e.g. held-out articles kept outside the repo). */
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(name);
+  const value = index >= 0 ? process.argv[index + 1] : undefined;
+  return value ? `${value.replace(/\/$/, '')}/` : fallback;
+}
+const GOLD_DIR = option('--gold', `${ROOT}bench/gold/`);
+const ARTICLES_DIR = option('--articles', `${ROOT}seeds/articles/`);
 const SEED_GRAPH = `${ROOT}seeds/000_b40fe58a30269fa6.graph.yaml`;
 
 interface SeedEntity {

@@ -4,7 +4,7 @@ import { findDuplicate, findShortFormOf } from './duplicates.js';
 import { nameKeyWords, type Gazetteer } from './gazetteer.js';
 import { entityKey, relationshipKey } from './keys.js';
 import { findOrganisations } from './organisations.js';
-import { CAP_WORD, NAME_SEQ, ORG, PERSON, SP, SPEECH_VERB, isBoardTitle, normaliseTitle, pattern } from './patterns.js';
+import { CAP_WORD, ORG, PERSON, SP, SPEECH_VERB, isBoardTitle, normaliseTitle, pattern } from './patterns.js';
 import { PeopleRegister, type PersonName } from './people.js';
 import { findProgrammes } from './programmes.js';
 import { findRelations } from './relations.js';
@@ -23,9 +23,10 @@ export interface ExtractOptions {
 
 const SPEAKER = pattern(`${SPEECH_VERB}${SP}(?<p>${PERSON})`);
 const AGED = pattern(`(?<p>${PERSON})${SP}\\(\\d{2}\\)`);
-const BOARD_OF = pattern(`(?<![\\p{L}])(?:[Ss]tyre(?:t|a)?|[Ss]tyreleder|[Ss]tyreleiar)${SP}(?:i|for|til|av)${SP}(?<o>${ORG})`);
+const BOARD_OF = pattern(`(?<![\\p{L}])(?:[Ss]tyre(?:t|a)?|[Ss]tyreleder|[Ss]tyreleiar|[Ss]tyremedlemmer|[Ss]tyremedlemar)${SP}(?:i|for|til|av)${SP}(?<o>${ORG})`);
 const MID_SENTENCE_WORD = pattern(`(?<=[\\p{Ll},][ \\u00a0])(?<w>${CAP_WORD})`);
-const NAME_RUN = pattern(`(?<n>${NAME_SEQ})`);
+// Runs of name words (a middle initial allowed); a run may hold words before the name ("Direktør Gro Jære").
+const PERSON_RUN = pattern(`(?<n>${PERSON}(?:${SP}${PERSON})?)`);
 
 /**
  * Finds the known entities a text mentions and proposes the new entities and relationships it states, each
@@ -69,7 +70,7 @@ export function extract(text: string, options: ExtractOptions): ExtractionResult
 
 /** People named with a common first name, after a speech verb, or with their age. */
 function findPeople(context: DocumentContext, people: PeopleRegister, proposals: ProposalSet): void {
-  for (const match of context.text.matchAll(NAME_RUN)) {
+  for (const match of context.text.matchAll(PERSON_RUN)) {
     const run = group(match, 'n') as Span;
     for (const span of personCandidates(run)) {
       const person = people.resolve(span, { requireFirstName: true });
@@ -132,14 +133,14 @@ function isOrganisationLike(context: DocumentContext, people: PeopleRegister, sp
  * styre i Helseplattformen AS"); otherwise the only organisation the sentence names, or the headline's.
  */
 function contextOrganisation(context: DocumentContext, people: PeopleRegister, role: RoleFinding): Span | undefined {
-  if (isBoardTitle(normaliseTitle(role.title))) {
+  if (role.board || isBoardTitle(normaliseTitle(role.title))) {
     const boards = [...context.text.matchAll(BOARD_OF)].map((match) => group(match, 'o') as Span);
     const before = boards.filter((board) => board.start < role.evidence.start).at(-1);
     if (before ?? boards[0]) return before ?? boards[0];
   }
   const sentence = sentenceSpan(context.sentences, role.evidence.start, role.evidence.end);
   const inSentence = organisationsIn(context, people, sentence).filter((span) => span.end <= role.personSpan.start || span.start >= role.personSpan.end);
-  if (inSentence.length === 1) return inSentence[0];
+  if (inSentence.length === 1 && !role.headlineOnly) return inSentence[0];
   const headline = context.sentences[0];
   const inHeadline = headline ? organisationsIn(context, people, headline) : [];
   return inHeadline.length === 1 ? inHeadline[0] : undefined;
@@ -187,11 +188,19 @@ class ProposalSet {
   }
 
   entity(kind: EntityKind, span: Span, confidence: number, duplicateOf?: string): void {
-    const name = span.text.replace(/\s+/g, ' ');
+    const name = this.withoutGenitive(span.text.replace(/\s+/g, ' '));
     const duplicate = duplicateOf ?? findDuplicate(this.context.gazetteer, name, kind)?.entityId;
     const proposal: Draft = { key: entityKey(kind === 'VENDOR' ? 'ORGANISATION' : kind, name), kind: 'ENTITY', entityKind: kind, name, confidence };
     if (duplicate) proposal.duplicateOf = duplicate;
     this.add(proposal, span);
+  }
+
+  // "Helse Sør-Østs anskaffelse": the genitive -s goes when the document also names it without ("Helse Sør-Øst").
+  private withoutGenitive(name: string): string {
+    if (!/\p{L}s$/u.test(name)) return name;
+    const base = name.slice(0, -1);
+    const pattern = new RegExp(`(?<![\\p{L}])${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[ \\u00a0-]')}(?![\\p{L}])`, 'u');
+    return pattern.test(this.context.text) ? base : name;
   }
 
   /** The relationship end for an organisation span, proposing the organisation when it is new. */

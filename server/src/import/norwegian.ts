@@ -57,7 +57,8 @@ export const TITLE_HEADS = [
   'direktør', 'direktor', 'leder', 'leiar', 'sjef', 'styremedlem', 'rådgiver', 'rådgjevar', 'rådmann',
   'ordfører', 'ordførar', 'overlege', 'sjefslege', 'konsulent', 'koordinator', 'ansvarlig', 'ansvarleg',
   'forsker', 'forskar', 'professor', 'president', 'formann', 'sekretær', 'minister', 'arkitekt', 'controller',
-  'økonom', 'advokat', 'ingeniør', 'kommunedirektør', 'eier', 'eigar', 'medlem', 'manager',
+  'økonom', 'advokat', 'ingeniør', 'kommunedirektør', 'medlem', 'manager', 'ceo', 'cto', 'cio', 'cfo', 'coo',
+  'CEO', 'CTO', 'CIO', 'CFO', 'COO', 'varaordfører',
 ] as const;
 
 /** Words that may stand before a title's head ("administrerende direktør", "konstituert sjef"). */
@@ -77,12 +78,12 @@ export const SPEECH_VERBS = [
 /** Last words that make a name an organisation ("Trondheim kommune", "Oslo universitetssykehus"). */
 export const ORGANISATION_HEAD_WORDS: ReadonlySet<string> = new Set([
   'kommune', 'fylkeskommune', 'sykehus', 'universitetssykehus', 'hospital', 'sykehuset', 'universitet',
-  'universitetet', 'hogskole', 'hogskule', 'helseforetak', 'it', 'ikt', 'helsenett',
+  'universitetet', 'hogskole', 'hogskule', 'helseforetak', 'it', 'ikt', 'apotek', 'sykehusapotek',
 ]);
 
 /** Endings of one-word organisation names ("Helsedirektoratet", "Porteføljekontoret", "Datatilsynet"). */
 export const ORGANISATION_ENDINGS = [
-  'direktoratet', 'departementet', 'tilsynet', 'kontoret', 'etaten', 'senteret', 'sentret', 'foretaket',
+  'sykehuset', 'sjukehuset', 'direktoratet', 'departementet', 'tilsynet', 'kontoret', 'etaten', 'senteret', 'sentret', 'foretaket',
   'verket', 'instituttet', 'nemnda', 'ombudet',
 ] as const;
 

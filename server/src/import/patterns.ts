@@ -22,12 +22,17 @@ export const NAME_SEQ = `${CAP_WORD}(?:${SP}${CAP_WORD})*`;
 /** Coordinated compounds naming a ministry or agency ("Helse- og omsorgsdepartementet", "Helse – og ..."). */
 export const COORDINATED_AGENCY = `\\p{Lu}\\p{Ll}*${SP}?[-–]${SP}?og${SP}\\p{Ll}+(?:departementet|direktoratet|tilsynet)`;
 /** An organisation as news names it after "i"/"hos"/"ved": a name, possibly "X kommune" or a ministry. */
-export const ORG = `(?:${COORDINATED_AGENCY}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune|sykehus|sjukehus|universitetssykehus))?)`;
-/** Up to four capitalised words: checked by people.ts before it counts as a person. */
-export const PERSON = `${CAP_WORD}(?:${SP}${CAP_WORD}){0,3}`;
+// "Politiets datatjeneste", "Statens helsetilsyn": a capitalised genitive and the lower-case noun it owns.
+const GENITIVE_NAME = `\\p{Lu}\\p{Ll}+s${SP}\\p{Ll}{4,}(?![\\p{L}])`;
+export const ORG = `(?:${COORDINATED_AGENCY}|${GENITIVE_NAME}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune|sykehus|sjukehus|universitetssykehus))?)`;
+/** A word of a person's name: capitalised, hyphenated parts capitalised too ("Anne-Marie", not "UNN-direktør"). */
+const PERSON_WORD = `\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}]+)*`;
+/** Up to four name words, a middle initial allowed ("Bjørg H. Jenssen"): checked by people.ts before it counts. */
+export const PERSON = `${PERSON_WORD}(?:${SP}(?:\\p{Lu}\\.${SP})?${PERSON_WORD}){0,3}`;
 
 const HEADS = TITLE_HEADS.map(escape);
-const TITLE_WORD = `(?:(?:\\p{L}[\\p{L}-]*?)?(?:${HEADS.join('|')})|(?:${HEADS.map(capitalise).join('|')}))(?![\\p{L}])`;
+// Plural endings too, for lists ("styremedlemmer", "direktører", "styreledere").
+const TITLE_WORD = `(?:(?:\\p{L}[\\p{L}-]*?)?(?:${HEADS.join('|')})|(?:${HEADS.map(capitalise).join('|')}))(?:e|er|ar|mer|mar)?(?![\\p{L}])`;
 const MODIFIERS = `(?:(?:${TITLE_MODIFIERS.map(escape).join('|')})${SP}?)*`;
 // "direktør for eierstyring", "kommunaldirektør for byutvikling og miljø": a lower-case field belongs to the
 // title; "seksjonsleder for Porteføljekontoret" names the unit instead (capitalised: see ORG).
@@ -36,7 +41,10 @@ const TITLE_FIELD = `(?:${SP}for${SP}\\p{Ll}[\\p{Ll}-]*(?:${SP}og${SP}\\p{Ll}[\\
 export const TITLE = `(?:[Aa]dm\\.${SP}?dir\\.|${MODIFIERS}${TITLE_WORD}${TITLE_FIELD})`;
 
 /** Prepositions that tie a title to its organisation. */
-export const AT = `(?:i|hos|ved|for|på)`;
+export const AT = `(?:i|hos|ved|for|på|av)`;
+
+/** A title word alone, for compounds such as "UNN-direktør" and "Hemit-sjefen". */
+export const TITLE_HEAD = `(?:${HEADS.join('|')})`;
 
 export const SPEECH_VERB = `(?:${SPEECH_VERBS.map((verb) => verb.replace(/ /g, SP)).join('|')})`;
 
@@ -48,7 +56,12 @@ export function pattern(source: string): RegExp {
 /** The normal form of a title: "adm. dir." spelled out, lower-case first letter, single spaces. */
 export function normaliseTitle(title: string): string {
   const spaced = title.replace(/\s+/g, ' ').trim();
-  const expanded = spaced.replace(/^adm\. ?dir\.$/i, 'administrerende direktør').replace(/^adm\. ?/i, 'administrerende ');
+  const expanded = spaced
+    .replace(/^adm\. ?dir\.$/i, 'administrerende direktør')
+    .replace(/^adm\. ?/i, 'administrerende ')
+    // Plurals from lists ("styremedlemmer: A, B og C", "styreledere i ...") name one post per person.
+    .replace(/medlem(?:mer|mar)$/, 'medlem')
+    .replace(/(leder|direktør|sjef)(?:e|er|ar)$/, '$1');
   // "Direktør" opens a sentence and becomes "direktør"; "IT-sjef" keeps its acronym.
   return /^\p{Lu}\p{Ll}/u.test(expanded) ? expanded.charAt(0).toLowerCase() + expanded.slice(1) : expanded;
 }

@@ -30,7 +30,7 @@ function looksLikeOrganisationWord(word: string): boolean {
   if (LEGAL_SUFFIXES.has(folded) || ORGANISATION_HEAD_WORDS.has(folded) || VENDOR_NAME_WORDS.has(folded)) return true;
   if (NOT_IN_PERSON_NAMES.has(folded)) return true;
   // Acronyms ("IKT", "STIM") name organisations and programmes, not people.
-  if (word.length >= 2 && word === word.toUpperCase()) return true;
+  if (/^[\p{Lu}\p{N}]{2,}$/u.test(word)) return true;
   return ORGANISATION_ENDINGS.some((ending) => folded.endsWith(ending));
 }
 

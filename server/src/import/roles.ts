@@ -1,5 +1,5 @@
 import { group, type DocumentContext, type Span } from './context.js';
-import { AT, ORG, PERSON, SP, TITLE, pattern } from './patterns.js';
+import { AT, ORG, PERSON, SP, SPEECH_VERB, TITLE, TITLE_HEAD, pattern } from './patterns.js';
 import { PRONOUN, type PeopleRegister, type PersonName } from './people.js';
 
 /** Whether the sentence says the role begins, ends, or neither. */
@@ -17,12 +17,20 @@ export interface RoleFinding {
   evidence: { start: number; end: number };
   confidence: number;
   cue: RoleCue;
+  /** A post on the board the text is about (board lists), whatever the title says. */
+  board?: boolean;
+  /**
+   * The organisation, when unsaid, may come only from the headline: after "sier styreleder X." the sentence's
+   * organisations are what X talks about, not where X works.
+   */
+  headlineOnly?: boolean;
 }
 
 interface RolePattern {
   regex: RegExp;
   confidence: number;
   cue: RoleCue;
+  headlineOnly?: boolean;
 }
 
 const PAST = `(?<past>tidligere|tidlegare|tidl\\.|forhenværende|tidlegare)`;
@@ -49,6 +57,12 @@ const ROLE_PATTERNS: RolePattern[] = [
   { regex: pattern(`(?<p>${SUBJECT})${AGE}${SP}(?:blir|blei|ble|vert|vart|er|tiltrer${SP}som|begynner${SP}som|byrjar${SP}som|starter${SP}som|startar${SP}som)${SP}(?:${NEW}${SP})?(?:${PAST}${SP})?(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'none' },
   // "Han var tidligere direktør i DIPS AS"; "X var sjef i Y"
   { regex: pattern(`(?<p>${SUBJECT})${SP}(?:var|har${SP}vært|har${SP}vore)${SP}(?:${PAST}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.8, cue: 'end' },
+  // "UNN-direktør Tor Ingebrigtsen"; "Hemit-sjefen Kari Dahl": the organisation written into the title
+  { regex: pattern(`(?:${PAST}${SP})?(?<![\\p{L}-])(?<o>\\p{Lu}[\\p{Lu}\\p{N}]+|\\p{Lu}\\p{Ll}+)-(?<t>${TITLE_HEAD})(?:en)?${SP}(?<p>${PERSON})`), confidence: 0.75, cue: 'none' },
+  // "X fortsetter som styreleder i Y"; "arbeidet han blant annet som direktør i Y"; "X er oppnevnt som leder for Y"
+  { regex: pattern(`(?<pre>(?:arbeidet|arbeidde|jobbet|jobba|var)${SP})?(?<p>${SUBJECT})${AGE}(?<gap>(?:${SP}(?!(?:han|hun|ho)(?![\\p{L}]))\\p{Ll}+){0,4})${SP}som${SP}(?:${NEW}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.8, cue: 'none' },
+  // "sier styreleder Morten Thorkildsen.": the organisation is left to the context
+  { regex: pattern(`${SPEECH_VERB}${SP}(?<t>${TITLE})${SP}(?<p>${PERSON})(?=[.,;:!?]|$)`), confidence: 0.75, cue: 'none', headlineOnly: true },
   // "X kommer fra jobben som kommunaldirektør for byutvikling i Trondheim kommune"
   { regex: pattern(`(?<p>${SUBJECT})${SP}(?:kommer|kjem|kom)${SP}(?:fra|frå)${SP}(?:jobben|stillingen|stillinga|rollen|rolla)${SP}som${SP}(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.85, cue: 'end' },
 ];
@@ -56,20 +70,28 @@ const ROLE_PATTERNS: RolePattern[] = [
 // "I tillegg er X og Y nye i styret"; "X, Y og Z har sittet i styret": board members, whose board may be named
 // elsewhere in the text ("Nytt styre i Helseplattformen AS").
 const BOARD_LIST = pattern(
-  `(?<list>${PERSON}(?:,${SP}${PERSON})*(?:${SP}og${SP}${PERSON})?)(?:${SP}\\p{Ll}+){1,3}${SP}i${SP}styret(?:${SP}(?:i|for|til)${SP}(?<o>${ORG}))?`,
+  `(?<list>${PERSON}(?:,${SP}${PERSON})*(?:${SP}og${SP}${PERSON})?)(?<gap>(?:${SP}\\p{Ll}+){1,3})${SP}i${SP}styret(?:${SP}(?:i|for|til)${SP}(?<o>${ORG}))?`,
+);
+
+// "• Leder Morten Thorkildsen"; "Styremedlemmer: A, B og C": a list under a heading that names the board.
+const LISTED_POSTS = new RegExp(
+  `^[ \\t]*(?:[•*·–-][ \\t]*)?(?<t>${TITLE})(?:${SP}?:)?${SP}(?<list>${PERSON}(?:,${SP}${PERSON})*(?:${SP}og${SP}${PERSON})?)[ \\t]*$`,
+  'gdmu',
 );
 
 /** Every role statement the patterns find, people checked against the register. */
 export function findRoles(context: DocumentContext, people: PeopleRegister): RoleFinding[] {
   const findings: RoleFinding[] = [];
-  for (const { regex, confidence, cue } of ROLE_PATTERNS) {
+  for (const { regex, confidence, cue, headlineOnly } of ROLE_PATTERNS) {
     for (const match of context.text.matchAll(regex)) {
       const evidence = { start: match.index, end: match.index + match[0].length };
       const organisation = group(match, 'o');
       const parent = group(match, 'o2');
       const past = group(match, 'past') !== undefined;
       const isNew = group(match, 'new') !== undefined;
-      const roleCue: RoleCue = past ? 'end' : isNew ? 'start' : cue;
+      const gap = `${group(match, 'pre')?.text ?? ''} ${group(match, 'gap')?.text ?? ''}`;
+      const pastInGap = /(?<![\p{L}])(?:tidligere|tidlegare|arbeidet|arbeidde|jobbet|jobba|var|kommer fra|kjem frå)(?![\p{L}])/u.test(gap);
+      const roleCue: RoleCue = past || pastInGap ? 'end' : isNew ? 'start' : cue;
       for (const [personGroup, titleGroup] of [['p', 't'], ['p2', 't2']] as const) {
         const personSpan = group(match, personGroup);
         const title = group(match, titleGroup);
@@ -78,7 +100,8 @@ export function findRoles(context: DocumentContext, people: PeopleRegister): Rol
         if (!person) continue;
         // Without a common first name the pattern alone must carry the weight.
         const weight = person.knownFirstName || person.entityId ? 0 : 0.1;
-        findings.push({ person, personSpan, title: title.text, organisation, parent, evidence, confidence: confidence - weight, cue: roleCue });
+        findings.push({ person, personSpan, title: title.text, organisation, parent, evidence, confidence: confidence - weight, cue: roleCue, headlineOnly });
+        if (organisation) findings.push(...chainedRoles(context.text, person, personSpan, organisation.end, confidence - weight - 0.05));
       }
     }
   }
@@ -88,8 +111,45 @@ export function findRoles(context: DocumentContext, people: PeopleRegister): Rol
     for (const personSpan of splitList(list)) {
       const person = people.resolve(personSpan);
       if (!person) continue;
-      findings.push({ person, personSpan, title: 'styremedlem', organisation: group(match, 'o'), parent: undefined, evidence, confidence: 0.75, cue: 'none' });
+      // "X har vært nestleder i styret": the post, when the words before "i styret" name one.
+      const post = /(?<![\p{L}])(\p{Ll}*(?:leder|leiar|medlem))$/u.exec(group(match, 'gap')?.text ?? '')?.[1];
+      const title = post ? `${post} i styret` : 'styremedlem';
+      findings.push({ person, personSpan, title, organisation: group(match, 'o'), parent: undefined, evidence, confidence: 0.75, cue: 'none', board: true });
     }
+  }
+  for (const match of context.text.matchAll(LISTED_POSTS)) {
+    const title = group(match, 't') as Span;
+    const evidence = { start: title.start, end: match.index + match[0].length };
+    for (const personSpan of splitList(group(match, 'list') as Span)) {
+      const person = people.resolve(personSpan);
+      // A listed post is a board post: the list stands under the heading that names the board.
+      if (person) findings.push({ person, personSpan, title: title.text, organisation: undefined, parent: undefined, evidence, confidence: 0.75, cue: 'none', board: true });
+    }
+  }
+  return findings;
+}
+
+// ", prosjektleder og kontrolldirektør i Y og rådgiver i Z": more posts of the same person, listed on.
+const CHAINED_ROLE = new RegExp(
+  `^(?:,${SP}|${SP}og${SP})(?:(?<past>tidligere|tidlegare)${SP})?(?<t>${TITLE})(?:${SP}og${SP}(?<t2>${TITLE}))?${SP}${AT}${SP}(?<o>${ORG})`,
+  'du',
+);
+
+function chainedRoles(text: string, person: PersonName, personSpan: Span, from: number, confidence: number): RoleFinding[] {
+  const findings: RoleFinding[] = [];
+  let position = from;
+  for (let count = 0; count < 6; count += 1) {
+    const match = CHAINED_ROLE.exec(text.slice(position));
+    const organisation = match && group(match, 'o');
+    if (!match || !organisation) break;
+    const shift = (span: Span): Span => ({ text: span.text, start: span.start + position, end: span.end + position });
+    const evidence = { start: personSpan.start, end: position + match[0].length };
+    const cue: RoleCue = group(match, 'past') ? 'end' : 'none';
+    for (const name of ['t', 't2']) {
+      const title = group(match, name);
+      if (title) findings.push({ person, personSpan, title: title.text, organisation: shift(organisation), parent: undefined, evidence, confidence, cue });
+    }
+    position += match[0].length;
   }
   return findings;
 }

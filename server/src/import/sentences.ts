@@ -25,7 +25,8 @@ export function splitSentences(text: string): Sentence[] {
       for (const match of line.matchAll(ends)) {
         const stop = lineStart + match.index + match[0].length;
         const before = /([\p{L}]+)\.$/u.exec(text.slice(start, stop))?.[1]?.toLowerCase();
-        if (match[0] === '.' && before !== undefined && ABBREVIATIONS.has(before)) continue;
+        // An abbreviation, or a single capital: an initial ("Bjørg H. Jenssen").
+        if (match[0] === '.' && before !== undefined && (ABBREVIATIONS.has(before) || /^\p{Lu}$/u.test(text.slice(stop - 2, stop - 1)) && before.length === 1)) continue;
         push(sentences, text, start, stop, paragraph);
         start = stop;
       }

@@ -13,7 +13,7 @@ describe('sentences', () => {
   });
 
   it('numbers paragraphs by blank lines', () => {
-    expect(splitSentences('A.\n\nB. C.\n\n\nD.').map((sentence) => sentence.paragraph)).toEqual([0, 1, 1, 2]);
+    expect(splitSentences('Ein.\n\nTo. Tre.\n\n\nFire.').map((sentence) => sentence.paragraph)).toEqual([0, 1, 1, 2]);
   });
 });
 
