@@ -31,7 +31,10 @@ const FEMALE = `anne inger kari marit ingrid liv eva berit astrid bjorg hilde an
   monika torill trine cecilie kristine julie hanna sara emma nora ingvild guro siri tuva vilde thea maja
   aud gunn gunhild bodil jorunn synnove ase asa britt brit karen margrethe margit oddny ruth sissel grethe
   sylvi vigdis irene janne line lise merete ragnhild rigmor stine tonje trude veronica vibeke agnes helga
-  magnhild kristi kjellaug torunn aslaug bergljot dagny eli ellinor hedda ingunn katrine lill lisbeth`;
+  magnhild kristi kjellaug torunn aslaug bergljot dagny eli ellinor hedda ingunn katrine lill lisbeth
+  agnete ann anita annette beate bjorg borghild cathrine christine elise ellen frida gerd grethe gunnhild
+  hilda ingrid jenny johanne karianne kathrine lena lisa live mona monica nanna oda ragna rakel rita
+  signe siv solfrid sonja stine susanne synne tina torunn trude unn vera victoria wenche yvonne`;
 const MALE = `jan per bjorn ole lars kjell knut arne svein hans geir tor terje odd thomas martin erik john
   morten einar rune andreas trond jon harald olav tore anders gunnar rolf leif kristian nils tom stein
   espen magnus jorgen daniel fredrik petter henrik jonas kjetil steinar havard hakon ivar helge oyvind
@@ -40,7 +43,11 @@ const MALE = `jan per bjorn ole lars kjell knut arne svein hans geir tor terje o
   roar roger runar sindre snorre stian sturla sveinung tarjei torstein trygve ulf vegard yngve audun
   alf aksel arild asmund bernt bjarne eilif finn gard geirmund gustav hallstein ingvar jarle johan
   johannes kai kenneth kim kolbjorn lorentz mikkel morgan nicolai njal oddbjorn oystein paul ragnar
-  robert sebastian sigmund simen sondre stale svenn tobias tormod torgeir vebjorn william`;
+  robert sebastian sigmund simen sondre stale svenn tobias tormod torgeir vebjorn william
+  alexander anton arvid bent borge brede carl christian eigil eskil fredrik georg gjermund hallgeir
+  herman hermann inge ingebrigt jakob jarl jostein kare kasper kjartan kristen leiv lars-erik magne
+  markus mats nils-erik odd-arne olaf ole-jan otto peter rasmus roald sigve stig sverre terje tomas
+  torleif trond-arne vidar vilhelm`;
 
 function words(list: string): string[] {
   return list.split(/\s+/).filter((word) => word.length > 0);
@@ -58,7 +65,7 @@ export const TITLE_HEADS = [
   'ordfører', 'ordførar', 'overlege', 'sjefslege', 'konsulent', 'koordinator', 'ansvarlig', 'ansvarleg',
   'forsker', 'forskar', 'professor', 'president', 'formann', 'sekretær', 'minister', 'arkitekt', 'controller',
   'økonom', 'advokat', 'ingeniør', 'kommunedirektør', 'medlem', 'manager', 'ceo', 'cto', 'cio', 'cfo', 'coo',
-  'CEO', 'CTO', 'CIO', 'CFO', 'COO', 'varaordfører',
+  'CEO', 'CTO', 'CIO', 'CFO', 'COO', 'varaordfører', 'representant', 'nestleder', 'nestleiar',
 ] as const;
 
 /** Words that may stand before a title's head ("administrerende direktør", "konstituert sjef"). */
@@ -84,7 +91,7 @@ export const ORGANISATION_HEAD_WORDS: ReadonlySet<string> = new Set([
 /** Endings of one-word organisation names ("Helsedirektoratet", "Porteføljekontoret", "Datatilsynet"). */
 export const ORGANISATION_ENDINGS = [
   'sykehuset', 'sjukehuset', 'direktoratet', 'departementet', 'tilsynet', 'kontoret', 'etaten', 'senteret', 'sentret', 'foretaket',
-  'verket', 'instituttet', 'nemnda', 'ombudet',
+  'verket', 'instituttet', 'revisjonen', 'forvaltningen', 'forvaltninga', 'nemnda', 'ombudet',
 ] as const;
 
 /** English company words: in this field, companies named so are vendors ("Epic Systems", "Cerner Corporation"). */
@@ -100,5 +107,5 @@ export const COMPANY_NOUNS: ReadonlyMap<string, boolean> = new Map([
   ['nettavisa', false], ['nettstaden', false], ['nettstedet', false], ['organisasjonen', false],
   ['utviklarselskapet', true], ['utviklerselskapet', true], ['leverandøren', true], ['leverandørane', true],
   ['leverandørene', true], ['leverandørselskapet', true], ['konsulentselskapet', true], ['it-selskapet', true],
-  ['programvareselskapet', true], ['teknologiselskapet', true], ['dataselskapet', true],
+  ['programvareselskapet', true], ['ikt-selskapet', true], ['journalleverandøren', true], ['teknologiselskapet', true], ['dataselskapet', true],
 ]);

@@ -17,7 +17,11 @@ export interface OrganisationFinding {
 }
 
 const NAME_RUNS = pattern(`(?<![\\p{L}\\p{N}-])(?<o>${COORDINATED_AGENCY}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune))?)`);
-const COMPANY_NOUN = [...COMPANY_NOUNS.keys()].join('|');
+// Lower-case or opening a sentence; "IT-selskapet" also with its acronym in capitals.
+const COMPANY_NOUN = [...COMPANY_NOUNS.keys()]
+  .flatMap((noun) => [noun, noun.charAt(0).toUpperCase() + noun.slice(1), noun.replace(/^(\p{L}+)-/u, (prefix) => prefix.toUpperCase())])
+  .map((noun) => noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|');
 const APPOSITION = pattern(`(?<![\\p{L}])(?<noun>${COMPANY_NOUN})${SP}(?<list>${NAME_SEQ}(?:(?:,${SP}|${SP}og${SP})${NAME_SEQ})*)(?<rest>[^.\\n]{0,40})`);
 const SUPPLIER_PREDICATE = pattern(`(?<o>${ORG})${SP}(?:er|var|blir)${SP}(?:en|ein)${SP}(?:\\p{Ll}+${SP}){0,2}leverandør`);
 const CONTRACT_WITH = pattern(`kontrakt\\p{Ll}*${SP}med${SP}(?:\\p{Ll}+${SP})?(?<o>${NAME_SEQ})`);
@@ -73,7 +77,7 @@ export function findOrganisations(context: DocumentContext, people: PeopleRegist
     add(trimmed, shape.kind, shape.confidence);
   }
   for (const match of context.text.matchAll(APPOSITION)) {
-    const noun = (group(match, 'noun') as Span).text;
+    const noun = (group(match, 'noun') as Span).text.toLowerCase();
     const rest = group(match, 'rest')?.text ?? '';
     const vendor = (COMPANY_NOUNS.get(noun) ?? false) || /^,?[ \u00a0]som[ \u00a0](?:konkurrerer|konkurrerte|leverer|leverte|skal[ \u00a0]levere|har[ \u00a0]levert|utviklar|utvikler|lagar|lager)/u.test(rest);
     for (const span of splitNames(group(match, 'list') as Span)) add(span, vendor ? 'VENDOR' : 'ORGANISATION', 0.85);
@@ -90,8 +94,14 @@ const SENTENCE_OPENERS = new Set(['i', 'det', 'den', 'de', 'da', 'na', 'men', 'o
 
 /** The name without trailing punctuation and without a capitalised sentence-opening word in front. */
 function trimSentenceOpener(context: DocumentContext, span: Span): Span | undefined {
-  let text = span.text.replace(/[,.;:]+$/, '');
+  let text = span.text.replace(/[,;:]+$/, '').replace(/(?<!(?:^|[ \u00a0])St)\.$/u, '');
   let start = span.start;
+  // "IT-selskapet Dips ASA", "Bodø-selskapet Dips": a compound with a lower-case head is a common noun.
+  const noun = /^[\p{L}\p{N}]+-\p{Ll}+[ \u00a0]/u.exec(text);
+  if (noun) {
+    start += noun[0].length;
+    text = text.slice(noun[0].length);
+  }
   const first = /^(\p{L}+)[ \u00a0]/u.exec(text);
   if (first && opensSentence(context, start) && SENTENCE_OPENERS.has(foldWord(first[1] ?? ''))) {
     start += first[0].length;

@@ -17,14 +17,16 @@ function capitalise(word: string): string {
 
 /** A capitalised word, hyphenated parts included ("Sykehuspartner", "Midt-Norge", "Anne-Marie", "IKT"). */
 export const CAP_WORD = '\\p{Lu}[\\p{L}\\p{N}]*(?:-[\\p{L}\\p{N}]+)*';
+// Counties whose names hold "og" ("Helse Møre og Romsdal"), and "St." of saints' names ("St. Olavs hospital").
+const NAME_WORD = `(?:Møre${SP}og${SP}Romsdal|Sogn${SP}og${SP}Fjordane|Troms${SP}og${SP}Finnmark|Vestfold${SP}og${SP}Telemark|St\\.|${CAP_WORD})`;
 /** A run of capitalised words: a name of any kind ("Helse Midt-Norge IT", "Håkon Einar Grimstad"). */
-export const NAME_SEQ = `${CAP_WORD}(?:${SP}${CAP_WORD})*`;
+export const NAME_SEQ = `${NAME_WORD}(?:${SP}${NAME_WORD})*`;
 /** Coordinated compounds naming a ministry or agency ("Helse- og omsorgsdepartementet", "Helse – og ..."). */
 export const COORDINATED_AGENCY = `\\p{Lu}\\p{Ll}*${SP}?[-–]${SP}?og${SP}\\p{Ll}+(?:departementet|direktoratet|tilsynet)`;
 /** An organisation as news names it after "i"/"hos"/"ved": a name, possibly "X kommune" or a ministry. */
 // "Politiets datatjeneste", "Statens helsetilsyn": a capitalised genitive and the lower-case noun it owns.
 const GENITIVE_NAME = `\\p{Lu}\\p{Ll}+s${SP}\\p{Ll}{4,}(?![\\p{L}])`;
-export const ORG = `(?:${COORDINATED_AGENCY}|${GENITIVE_NAME}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune|sykehus|sjukehus|universitetssykehus))?)`;
+export const ORG = `(?:${COORDINATED_AGENCY}|${GENITIVE_NAME}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune|sykehus|sjukehus|universitetssykehus|hospital))?)`;
 /** A word of a person's name: capitalised, hyphenated parts capitalised too ("Anne-Marie", not "UNN-direktør"). */
 const PERSON_WORD = `\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}]+)*`;
 /** Up to four name words, a middle initial allowed ("Bjørg H. Jenssen"): checked by people.ts before it counts. */
@@ -32,11 +34,13 @@ export const PERSON = `${PERSON_WORD}(?:${SP}(?:\\p{Lu}\\.${SP})?${PERSON_WORD})
 
 const HEADS = TITLE_HEADS.map(escape);
 // Plural endings too, for lists ("styremedlemmer", "direktører", "styreledere").
-const TITLE_WORD = `(?:(?:\\p{L}[\\p{L}-]*?)?(?:${HEADS.join('|')})|(?:${HEADS.map(capitalise).join('|')}))(?:e|er|ar|mer|mar)?(?![\\p{L}])`;
-const MODIFIERS = `(?:(?:${TITLE_MODIFIERS.map(escape).join('|')})${SP}?)*`;
+const TITLE_WORD = `(?:(?:\\p{L}[\\p{L}-]*?)?(?:${HEADS.join('|')})|(?:${HEADS.map(capitalise).join('|')}))(?:e|er|ar|mer|mar|mene|ane|arane|ene|en)?(?![\\p{L}])`;
+// A modifier may open a sentence or a caption ("Administrerende direktør Stig Slørdahl", "Medisinsk Direktør").
+const MODIFIERS = `(?:(?:${TITLE_MODIFIERS.flatMap((word) => [escape(word), escape(capitalise(word))]).join('|')})${SP}?)*`;
 // "direktør for eierstyring", "kommunaldirektør for byutvikling og miljø": a lower-case field belongs to the
 // title; "seksjonsleder for Porteføljekontoret" names the unit instead (capitalised: see ORG).
-const TITLE_FIELD = `(?:${SP}for${SP}\\p{Ll}[\\p{Ll}-]*(?:${SP}og${SP}\\p{Ll}[\\p{Ll}-]*)?)?`;
+const FIELD_WORD = `(?!(?:i|hos|ved|på|av|for|og)(?![\\p{L}]))\\p{Ll}[\\p{Ll}-]*`;
+const TITLE_FIELD = `(?:${SP}for${SP}${FIELD_WORD}(?:${SP}(?:og${SP})?${FIELD_WORD}){0,2})?`;
 /** A title: "administrerende direktør", "adm. dir.", "prosjektsjef", "Direktør for eierstyring". */
 export const TITLE = `(?:[Aa]dm\\.${SP}?dir\\.|${MODIFIERS}${TITLE_WORD}${TITLE_FIELD})`;
 
@@ -60,8 +64,8 @@ export function normaliseTitle(title: string): string {
     .replace(/^adm\. ?dir\.$/i, 'administrerende direktør')
     .replace(/^adm\. ?/i, 'administrerende ')
     // Plurals from lists ("styremedlemmer: A, B og C", "styreledere i ...") name one post per person.
-    .replace(/medlem(?:mer|mar)$/, 'medlem')
-    .replace(/(leder|direktør|sjef)(?:e|er|ar)$/, '$1');
+    .replace(/medlem(?:mer|mar|mene|ane)$/, 'medlem')
+    .replace(/(leder|leiar|direktør|sjef)(?:e|er|ar|ane|arane|ene|en)$/, '$1');
   // "Direktør" opens a sentence and becomes "direktør"; "IT-sjef" keeps its acronym.
   return /^\p{Lu}\p{Ll}/u.test(expanded) ? expanded.charAt(0).toLowerCase() + expanded.slice(1) : expanded;
 }

@@ -33,6 +33,8 @@ interface RolePattern {
   headlineOnly?: boolean;
 }
 
+// "overlege ved kirurgisk avdeling på St. Olavs hospital": a lower-case unit between post and organisation.
+const UNIT = `(?:${SP}(?:ved|i|på)${SP}\\p{Ll}+(?:${SP}\\p{Ll}+){0,2}(?=${SP}(?:på|i|ved)${SP}\\p{Lu}))?`;
 const PAST = `(?<past>tidligere|tidlegare|tidl\\.|forhenværende|tidlegare)`;
 const NEW = `(?<new>ny|nye|nytilsett|nyansatt|den${SP}nye)`;
 const AGE = `(?:${SP}\\(\\d{2}\\))?`;
@@ -42,9 +44,9 @@ const SUBJECT = `(?:${PRONOUN}|${PERSON})`;
 // Each pattern is a way Norwegian news writes who holds which post; the comments give the shape.
 const ROLE_PATTERNS: RolePattern[] = [
   // "Gro Jære, administrerende direktør i Sykehuspartner"; "X, tidligere direktør i Y"; "X (54), sjef i Y"
-  { regex: pattern(`(?<p>${PERSON})${AGE},${SP}(?:(?:som${SP}er|nå)${SP})?(?:${PAST}${SP})?(?:${NEW}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})(?:${SP}i${SP}(?<o2>${ORG}))?`), confidence: 0.9, cue: 'none' },
+  { regex: pattern(`(?<p>${PERSON})${AGE},${SP}(?:(?:som${SP}er|nå)${SP})?(?:${PAST}${SP})?(?:${NEW}${SP})?(?<t>${TITLE})${UNIT}${SP}${AT}${SP}(?<o>${ORG})(?:${SP}i${SP}(?<o2>${ORG}))?`), confidence: 0.9, cue: 'none' },
   // "eigardirektør i Helse Midt-Noreg, Nils Kvernmo"; "tidligere sjef i Y, X"
-  { regex: pattern(`(?:${PAST}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG}),${SP}(?<p>${PERSON})`), confidence: 0.85, cue: 'none' },
+  { regex: pattern(`(?:${PAST}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG}),${SP}(?<list>${PERSON}(?:${SP}og${SP}${PERSON})?)`), confidence: 0.85, cue: 'none' },
   // "sier adm. dir. X i Y"; "prosjektsjef X og programdirektør Y i Z"
   { regex: pattern(`(?:${PAST}${SP})?(?<t>${TITLE})${SP}(?<p>${PERSON})(?:${SP}og${SP}(?<t2>${TITLE})${SP}(?<p2>${PERSON}))?${SP}(?:i|hos|ved|på)${SP}(?<o>${ORG})`), confidence: 0.85, cue: 'none' },
   // "Norsk Helsenett har ansatt 52 år gamle X som administrerende direktør"; "Y har tilsett X (45) som sjef"
@@ -54,7 +56,7 @@ const ROLE_PATTERNS: RolePattern[] = [
   // "X går av som direktør i Y"; "X gikk av som styreleder"
   { regex: pattern(`(?<p>${SUBJECT})${SP}(?:går|gjekk|gikk|trer|trådte|trekker${SP}seg)${SP}(?:av${SP}|ut${SP})?som${SP}(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'end' },
   // "X (54) blir ny direktør i Y"; "X er seksjonsleder i Y"; "X tiltrer som sjef i Y"
-  { regex: pattern(`(?<p>${SUBJECT})${AGE}${SP}(?:blir|blei|ble|vert|vart|er|tiltrer${SP}som|begynner${SP}som|byrjar${SP}som|starter${SP}som|startar${SP}som)${SP}(?:${NEW}${SP})?(?:${PAST}${SP})?(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'none' },
+  { regex: pattern(`(?<p>${SUBJECT})${AGE}${SP}(?:blir|blei|ble|vert|vart|er|tiltrer${SP}som|begynner${SP}som|byrjar${SP}som|starter${SP}som|startar${SP}som)${SP}(?:${NEW}${SP})?(?:${PAST}${SP})?(?<t>${TITLE})(?:${UNIT}${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'none' },
   // "Han var tidligere direktør i DIPS AS"; "X var sjef i Y"
   { regex: pattern(`(?<p>${SUBJECT})${SP}(?:var|har${SP}vært|har${SP}vore)${SP}(?:${PAST}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.8, cue: 'end' },
   // "UNN-direktør Tor Ingebrigtsen"; "Hemit-sjefen Kari Dahl": the organisation written into the title
@@ -63,6 +65,14 @@ const ROLE_PATTERNS: RolePattern[] = [
   { regex: pattern(`(?<pre>(?:arbeidet|arbeidde|jobbet|jobba|var)${SP})?(?<p>${SUBJECT})${AGE}(?<gap>(?:${SP}(?!(?:han|hun|ho)(?![\\p{L}]))\\p{Ll}+){0,4})${SP}som${SP}(?:${NEW}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.8, cue: 'none' },
   // "sier styreleder Morten Thorkildsen.": the organisation is left to the context
   { regex: pattern(`${SPEECH_VERB}${SP}(?<t>${TITLE})${SP}(?<p>${PERSON})(?=[.,;:!?]|$)`), confidence: 0.75, cue: 'none', headlineOnly: true },
+  // "Før dette var Tvedt rådmann i Jølster kommune": the verb before its subject after an adverbial
+  { regex: pattern(`(?<![\\p{L}])(?:var|er|blir|ble|blei|vart|vert)${SP}(?<p>${PERSON})${SP}(?:(?<new>ny|nye)${SP})?(?<t>${TITLE})${UNIT}${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.8, cue: 'none' },
+  // "Tvedt, som kom til Helse Førde som direktør for psykisk helsevern"
+  { regex: pattern(`(?<p>${SUBJECT}),?${SP}(?:som${SP})?(?:kom|kommer|kjem|går|gikk|gjekk)${SP}(?:over${SP})?til${SP}(?<o>${ORG})${SP}som${SP}(?<t>${TITLE})`), confidence: 0.8, cue: 'start' },
+  // "Helse Førde sin styreleiar Agnes Landstad, styrenestleiar Atle Hamar"
+  { regex: pattern(`(?<o>${ORG})${SP}(?:sin|si|sitt|sine)${SP}(?<t>${TITLE})${SP}(?<p>${PERSON})(?:,${SP}(?<t2>${TITLE})${SP}(?<p2>${PERSON}))?`), confidence: 0.8, cue: 'none' },
+  // "stortingsrepresentant Bård Hoksrud (Frp)": the party in brackets
+  { regex: pattern(`(?<t>${TITLE})${SP}(?<p>${PERSON})${SP}\\((?<o>\\p{Lu}[\\p{L}]{1,10})\\)`), confidence: 0.75, cue: 'none' },
   // "X kommer fra jobben som kommunaldirektør for byutvikling i Trondheim kommune"
   { regex: pattern(`(?<p>${SUBJECT})${SP}(?:kommer|kjem|kom)${SP}(?:fra|frå)${SP}(?:jobben|stillingen|stillinga|rollen|rolla)${SP}som${SP}(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.85, cue: 'end' },
 ];
@@ -75,7 +85,7 @@ const BOARD_LIST = pattern(
 
 // "• Leder Morten Thorkildsen"; "Styremedlemmer: A, B og C": a list under a heading that names the board.
 const LISTED_POSTS = new RegExp(
-  `^[ \\t]*(?:[•*·–-][ \\t]*)?(?<t>${TITLE})(?:${SP}?:)?${SP}(?<list>${PERSON}(?:,${SP}${PERSON})*(?:${SP}og${SP}${PERSON})?)[ \\t]*$`,
+  `^[ \\t]*(?:[•*·–-][ \\t]*)?(?<t>${TITLE}(?:${SP}i${SP}styret)?)(?:${SP}?:)?${SP}(?<list>${PERSON}(?:,${SP}${PERSON})*(?:${SP}og${SP}${PERSON})?)[ \\t]*$`,
   'gdmu',
 );
 
@@ -92,9 +102,11 @@ export function findRoles(context: DocumentContext, people: PeopleRegister): Rol
       const gap = `${group(match, 'pre')?.text ?? ''} ${group(match, 'gap')?.text ?? ''}`;
       const pastInGap = /(?<![\p{L}])(?:tidligere|tidlegare|arbeidet|arbeidde|jobbet|jobba|var|kommer fra|kjem frå)(?![\p{L}])/u.test(gap);
       const roleCue: RoleCue = past || pastInGap ? 'end' : isNew ? 'start' : cue;
-      for (const [personGroup, titleGroup] of [['p', 't'], ['p2', 't2']] as const) {
-        const personSpan = group(match, personGroup);
-        const title = group(match, titleGroup);
+      const list = group(match, 'list');
+      const pairs: [Span | undefined, Span | undefined][] = list
+        ? splitList(list).map((span) => [span, group(match, 't')])
+        : [[group(match, 'p'), group(match, 't')], [group(match, 'p2'), group(match, 't2')]];
+      for (const [personSpan, title] of pairs) {
         if (!personSpan || !title) continue;
         const person = /^(?:han|hun|ho)$/i.test(personSpan.text) ? people.pronoun(personSpan.text, personSpan.start) : people.resolve(personSpan);
         if (!person) continue;
