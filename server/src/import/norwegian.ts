@@ -77,7 +77,7 @@ export const TITLE_MODIFIERS = [
 
 /** Verbs that introduce the speaker of a quote ("sier Gro Jære", "seier han"). */
 export const SPEECH_VERBS = [
-  'sier', 'seier', 'sa', 'forteller', 'fortel', 'fortalte', 'mener', 'meiner', 'uttaler', 'skriver', 'skriv',
+  'sier', 'seier', 'sa', 'forteller', 'fortel', 'fortalte', 'mener', 'meiner', 'uttaler', 'uttalar', 'skriver', 'skriv',
   'poengterer', 'fastslår', 'understreker', 'opplyser', 'påpeker', 'legger til', 'legg til', 'konstaterer',
   'svarer', 'svarar', 'forklarer', 'forklarar', 'utdyper', 'tror', 'trur', 'innrømmer', 'erkjenner', 'advarer',
 ] as const;

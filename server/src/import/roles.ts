@@ -35,7 +35,7 @@ interface RolePattern {
 
 // "overlege ved kirurgisk avdeling på St. Olavs hospital": a lower-case unit between post and organisation.
 const UNIT = `(?:${SP}(?:ved|i|på)${SP}\\p{Ll}+(?:${SP}\\p{Ll}+){0,2}(?=${SP}(?:på|i|ved)${SP}\\p{Lu}))?`;
-const PAST = `(?<past>tidligere|tidlegare|tidl\\.|forhenværende|tidlegare)`;
+const PAST = `(?<past>[Tt]idligere|[Tt]idlegare|tidl\\.|[Ff]orhenværende)`;
 const NEW = `(?<new>ny|nye|nytilsett|nyansatt|den${SP}nye)`;
 const AGE = `(?:${SP}\\(\\d{2}\\))?`;
 // A subject that may be a pronoun ("Hun kommer fra stillingen som ..."), resolved by PeopleRegister.pronoun.
@@ -113,7 +113,7 @@ export function findRoles(context: DocumentContext, people: PeopleRegister): Rol
         // Without a common first name the pattern alone must carry the weight.
         const weight = person.knownFirstName || person.entityId ? 0 : 0.1;
         findings.push({ person, personSpan, title: title.text, organisation, parent, evidence, confidence: confidence - weight, cue: roleCue, headlineOnly });
-        if (organisation) findings.push(...chainedRoles(context.text, person, personSpan, organisation.end, confidence - weight - 0.05));
+        if (organisation) findings.push(...chainedRoles(context.text, person, personSpan, organisation.end, confidence - weight - 0.05, roleCue));
       }
     }
   }
@@ -147,7 +147,7 @@ const CHAINED_ROLE = new RegExp(
   'du',
 );
 
-function chainedRoles(text: string, person: PersonName, personSpan: Span, from: number, confidence: number): RoleFinding[] {
+function chainedRoles(text: string, person: PersonName, personSpan: Span, from: number, confidence: number, listCue: RoleCue): RoleFinding[] {
   const findings: RoleFinding[] = [];
   let position = from;
   for (let count = 0; count < 6; count += 1) {
@@ -156,7 +156,7 @@ function chainedRoles(text: string, person: PersonName, personSpan: Span, from: 
     if (!match || !organisation) break;
     const shift = (span: Span): Span => ({ text: span.text, start: span.start + position, end: span.end + position });
     const evidence = { start: personSpan.start, end: position + match[0].length };
-    const cue: RoleCue = group(match, 'past') ? 'end' : 'none';
+    const cue: RoleCue = group(match, 'past') ? 'end' : listCue;
     for (const name of ['t', 't2']) {
       const title = group(match, name);
       if (title) findings.push({ person, personSpan, title: title.text, organisation: shift(organisation), parent: undefined, evidence, confidence, cue });
