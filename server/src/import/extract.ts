@@ -178,8 +178,14 @@ class ProposalSet {
 
   constructor(private readonly context: DocumentContext) {}
 
+  /**
+   * The proposals in text order. A relationship whose new end has no entity proposal of its own would point at
+   * nothing once accepted, so it is dropped here, whatever pattern made it.
+   */
   sorted(): Proposal[] {
-    return [...this.byKey.values()].sort((a, b) => a.start - b.start || a.key.localeCompare(b.key));
+    const complete = (proposal: Proposal): boolean =>
+      proposal.kind === 'ENTITY' || [proposal.from, proposal.to].every((end) => end !== undefined && this.isNamed(end));
+    return [...this.byKey.values()].filter(complete).sort((a, b) => a.start - b.start || a.key.localeCompare(b.key));
   }
 
   person(person: PersonName, span: Span, confidence: number): void {

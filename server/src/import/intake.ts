@@ -10,7 +10,7 @@ export type TextFormat = 'text' | 'markdown' | 'html';
 /** Why a document was refused; `code` lets the GraphQL and CLI layers map it without parsing the message. */
 export class IntakeError extends Error {
   constructor(
-    readonly code: 'EMPTY' | 'TOO_LARGE' | 'BINARY' | 'BAD_ENCODING' | 'TITLE_ONLY',
+    readonly code: 'EMPTY' | 'TOO_LARGE' | 'BINARY' | 'BAD_ENCODING' | 'TITLE_ONLY' | 'BAD_DATE' | 'BAD_LANGUAGE',
     message: string,
   ) {
     super(message);
