@@ -41,7 +41,8 @@ export function extract(text: string, options: ExtractOptions): ExtractionResult
   const roles = findRoles(context, people);
   const statements = findStatements(context, people);
 
-  for (const finding of findOrganisations(context, people)) {
+  const organisations = findOrganisations(context, people);
+  for (const finding of organisations) {
     if (finding.known) continue;
     proposals.entity(finding.kind, finding.span, finding.confidence, finding.contains?.entityId);
   }
@@ -50,7 +51,8 @@ export function extract(text: string, options: ExtractOptions): ExtractionResult
     if (known || options.gazetteer.lookup(finding.fullName ?? '').length > 0) continue;
     proposals.entity('PROGRAMME', finding.span, finding.confidence);
   }
-  for (const role of roles) addRole(context, people, proposals, role);
+  const organisationSpans = organisations.map((finding) => finding.span);
+  for (const role of roles) addRole(context, people, proposals, role, organisationSpans);
   for (const finding of findRelations(context)) {
     const from = proposals.end(finding.from);
     const to = proposals.end(finding.to);
@@ -100,12 +102,12 @@ function personCandidates(run: Span): Span[] {
   return candidates;
 }
 
-function addRole(context: DocumentContext, people: PeopleRegister, proposals: ProposalSet, role: RoleFinding): void {
+function addRole(context: DocumentContext, people: PeopleRegister, proposals: ProposalSet, role: RoleFinding, organisations: readonly Span[]): void {
   let organisation = role.organisation;
   let confidence = role.confidence;
   if (organisation && !isOrganisationLike(context, people, organisation)) return;
   if (!organisation) {
-    organisation = contextOrganisation(context, people, role);
+    organisation = contextOrganisation(context, role, organisations);
     confidence -= 0.15;
   }
   if (!organisation) return;
@@ -132,22 +134,21 @@ function isOrganisationLike(context: DocumentContext, people: PeopleRegister, sp
  * The organisation a sentence leaves unsaid: for board posts the one whose board the text names ("Nytt
  * styre i Helseplattformen AS"); otherwise the only organisation the sentence names, or the headline's.
  */
-function contextOrganisation(context: DocumentContext, people: PeopleRegister, role: RoleFinding): Span | undefined {
+function contextOrganisation(context: DocumentContext, role: RoleFinding, organisations: readonly Span[]): Span | undefined {
   if (role.board || isBoardTitle(normaliseTitle(role.title))) {
     const boards = [...context.text.matchAll(BOARD_OF)].map((match) => group(match, 'o') as Span);
     const before = boards.filter((board) => board.start < role.evidence.start).at(-1);
     if (before ?? boards[0]) return before ?? boards[0];
   }
   const sentence = sentenceSpan(context.sentences, role.evidence.start, role.evidence.end);
-  const inSentence = organisationsIn(context, people, sentence).filter((span) => span.end <= role.personSpan.start || span.start >= role.personSpan.end);
+  const inSentence = organisationsIn(context, organisations, sentence).filter((span) => span.end <= role.personSpan.start || span.start >= role.personSpan.end);
   if (inSentence.length === 1 && !role.headlineOnly) return inSentence[0];
   const headline = context.sentences[0];
-  const inHeadline = headline ? organisationsIn(context, people, headline) : [];
+  const inHeadline = headline ? organisationsIn(context, organisations, headline) : [];
   return inHeadline.length === 1 ? inHeadline[0] : undefined;
 }
 
-function organisationsIn(context: DocumentContext, people: PeopleRegister, range: { start: number; end: number }): Span[] {
-  const found = findOrganisations(context, people).map((finding) => finding.span);
+function organisationsIn(context: DocumentContext, found: readonly Span[], range: { start: number; end: number }): Span[] {
   const known: Span[] = context.matches
     .filter((match) => match.kind === 'ORGANISATION' || match.kind === 'VENDOR')
     .map((match) => ({ text: match.quote, start: match.start, end: match.end }));

@@ -58,19 +58,20 @@ function opensSentence(context: DocumentContext, start: number): boolean {
 export function findOrganisations(context: DocumentContext, people: PeopleRegister): OrganisationFinding[] {
   const findings: OrganisationFinding[] = [];
   const add = (span: Span, kind: 'ORGANISATION' | 'VENDOR', confidence: number): void => {
-    const trimmed = trimSentenceOpener(context, span);
+    const trimmed = cleanName(context, span);
     if (!trimmed || people.resolve(trimmed, { requireFirstName: true })) return;
     const known = exactMatch(context, trimmed);
     if (known && !['ORGANISATION', 'VENDOR'].includes(known.kind)) return;
     const inside = matchesWithin(context, trimmed).find((match) => match.kind === 'ORGANISATION' || match.kind === 'VENDOR');
-    const elsewhere = matchesWithin(context, trimmed).some((match) => !['ORGANISATION', 'VENDOR'].includes(match.kind));
-    // A place or person inside ("Bergen kommune" aside, which the shape rules accept) makes the name doubtful.
-    findings.push({ span: trimmed, kind, confidence: elsewhere ? confidence - 0.1 : confidence, known, contains: known ? undefined : inside });
+    // A known place, programme or person inside the name ("Helseplattformen AS", "Bergen kommune") leaves it an
+    // organisation of its own, but a less certain one.
+    const holdsOtherKind = matchesWithin(context, trimmed).some((match) => !['ORGANISATION', 'VENDOR'].includes(match.kind));
+    findings.push({ span: trimmed, kind, confidence: holdsOtherKind ? confidence - 0.1 : confidence, known, contains: known ? undefined : inside });
   };
 
   for (const match of context.text.matchAll(NAME_RUNS)) {
     const span = group(match, 'o') as Span;
-    const trimmed = trimSentenceOpener(context, span);
+    const trimmed = cleanName(context, span);
     const shape = trimmed && kindByShape(trimmed.text);
     if (!trimmed || !shape) continue;
     if (words(trimmed.text).length === 1 && opensSentence(context, trimmed.start)) continue;
@@ -93,7 +94,7 @@ const SENTENCE_OPENERS = new Set(['i', 'det', 'den', 'de', 'da', 'na', 'men', 'o
   'med', 'ved', 'pa', 'etter', 'om', 'under', 'ogsa', 'nar', 'der', 'her', 'dette', 'disse', 'dei', 'ein', 'en', 'et', 'eit', 'at']);
 
 /** The name without trailing punctuation and without a capitalised sentence-opening word in front. */
-function trimSentenceOpener(context: DocumentContext, span: Span): Span | undefined {
+function cleanName(context: DocumentContext, span: Span): Span | undefined {
   let text = span.text.replace(/[,;:]+$/, '').replace(/(?<!(?:^|[ \u00a0])St)\.$/u, '');
   let start = span.start;
   // "IT-selskapet Dips ASA", "Bodø-selskapet Dips": a compound with a lower-case head is a common noun.
