@@ -16,7 +16,7 @@ function capitalise(word: string): string {
 }
 
 /** A capitalised word, hyphenated parts included ("Sykehuspartner", "Midt-Norge", "Anne-Marie", "IKT"). */
-export const CAP_WORD = '\\p{Lu}[\\p{L}\\p{N}]*(?:-[\\p{L}\\p{N}]+)*';
+export const CAP_WORD = '(?<![\\p{L}\\p{N}-])\\p{Lu}[\\p{L}\\p{N}]*(?:-[\\p{L}\\p{N}]+)*';
 // Counties whose names hold "og" ("Helse Møre og Romsdal"), and "St." of saints' names ("St. Olavs hospital").
 const NAME_WORD = `(?:Møre${SP}og${SP}Romsdal|Sogn${SP}og${SP}Fjordane|Troms${SP}og${SP}Finnmark|Vestfold${SP}og${SP}Telemark|St\\.|${CAP_WORD})`;
 /** A run of capitalised words: a name of any kind ("Helse Midt-Norge IT", "Håkon Einar Grimstad"). */
@@ -28,7 +28,7 @@ export const COORDINATED_AGENCY = `\\p{Lu}\\p{Ll}*${SP}?[-–]${SP}?og${SP}\\p{L
 const GENITIVE_NAME = `\\p{Lu}\\p{Ll}+s${SP}\\p{Ll}{4,}(?![\\p{L}])`;
 export const ORG = `(?:${COORDINATED_AGENCY}|${GENITIVE_NAME}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune|sykehus|sjukehus|universitetssykehus|hospital))?)`;
 /** A word of a person's name: capitalised, hyphenated parts capitalised too ("Anne-Marie", not "UNN-direktør"). */
-const PERSON_WORD = `\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}]+)*`;
+const PERSON_WORD = `(?<![\\p{L}\\p{N}-])\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}]+)*`;
 /** Up to four name words, a middle initial allowed ("Bjørg H. Jenssen"): checked by people.ts before it counts. */
 export const PERSON = `${PERSON_WORD}(?:${SP}(?:\\p{Lu}\\.${SP})?${PERSON_WORD}){0,3}`;
 
@@ -42,7 +42,8 @@ const MODIFIERS = `(?:(?:${TITLE_MODIFIERS.flatMap((word) => [escape(word), esca
 const FIELD_WORD = `(?!(?:i|hos|ved|på|av|for|og)(?![\\p{L}]))\\p{Ll}[\\p{Ll}-]*`;
 const TITLE_FIELD = `(?:${SP}for${SP}${FIELD_WORD}(?:${SP}(?:og${SP})?${FIELD_WORD}){0,2})?`;
 /** A title: "administrerende direktør", "adm. dir.", "prosjektsjef", "Direktør for eierstyring". */
-export const TITLE = `(?:[Aa]dm\\.${SP}?dir\\.|${MODIFIERS}${TITLE_WORD}${TITLE_FIELD})`;
+// Only at the start of a word: otherwise every letter of the text would start a try of every title head.
+export const TITLE = `(?<![\\p{L}\\p{N}-])(?:[Aa]dm\\.${SP}?dir\\.|${MODIFIERS}${TITLE_WORD}${TITLE_FIELD})`;
 
 /** Prepositions that tie a title to its organisation. */
 export const AT = `(?:i|hos|ved|for|på|av)`;
