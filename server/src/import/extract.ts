@@ -23,7 +23,7 @@ export interface ExtractOptions {
 
 const SPEAKER = pattern(`${SPEECH_VERB}${SP}(?<p>${PERSON})`);
 const AGED = pattern(`(?<p>${PERSON})${SP}\\(\\d{2}\\)`);
-const BOARD_OF = pattern(`(?<![\\p{L}])(?:[Ss]tyre(?:t|a)?|[Ss]tyreleder|[Ss]tyreleiar|[Ss]tyremedlemmer|[Ss]tyremedlemar)${SP}(?:i|for|til|av)${SP}(?<o>${ORG})`);
+const BOARD_OF = pattern(`(?<![\\p{L}])(?:[Ss]tyre(?:t|a)?|[Ss]tyreleder|[Ss]tyreleiar|[Ss]tyremedlemmer|[Ss]tyremedlemar)${SP}(?:i|for|til|av|ved)${SP}(?<o>${ORG})`);
 const MID_SENTENCE_WORD = pattern(`(?<=[\\p{Ll},][ \\u00a0])(?<w>${CAP_WORD})`);
 // Runs of name words (a middle initial allowed); a run may hold words before the name ("Direktør Gro Jære").
 const PERSON_RUN = pattern(`(?<n>${PERSON}(?:${SP}${PERSON})?)`);

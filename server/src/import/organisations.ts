@@ -1,7 +1,7 @@
 import { exactMatch, group, matchesWithin, type DocumentContext, type Span } from './context.js';
 import type { GazetteerMatch } from './gazetteer.js';
 import { COMPANY_NOUNS, LEGAL_SUFFIXES, ORGANISATION_ENDINGS, ORGANISATION_HEAD_WORDS, VENDOR_NAME_WORDS } from './norwegian.js';
-import { COORDINATED_AGENCY, NAME_SEQ, ORG, SP, pattern } from './patterns.js';
+import { COORDINATED_AGENCY, INSTITUTION, NAME_SEQ, ORG, SP, pattern } from './patterns.js';
 import type { PeopleRegister } from './people.js';
 import { foldWord } from './tokens.js';
 
@@ -16,7 +16,7 @@ export interface OrganisationFinding {
   contains: GazetteerMatch | undefined;
 }
 
-const NAME_RUNS = pattern(`(?<![\\p{L}\\p{N}-])(?<o>${COORDINATED_AGENCY}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune))?)`);
+const NAME_RUNS = pattern(`(?<![\\p{L}\\p{N}-])(?<o>${INSTITUTION}|${COORDINATED_AGENCY}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune))?)`);
 // Lower-case or opening a sentence; "IT-selskapet" also with its acronym in capitals.
 const COMPANY_NOUN = [...COMPANY_NOUNS.keys()]
   .flatMap((noun) => [noun, noun.charAt(0).toUpperCase() + noun.slice(1), noun.replace(/^(\p{L}+)-/u, (prefix) => prefix.toUpperCase())])
@@ -39,6 +39,7 @@ function kindByShape(name: string): { kind: 'ORGANISATION' | 'VENDOR'; confidenc
   if (parts.length >= 2 && folded.slice(1).some((word) => VENDOR_NAME_WORDS.has(word))) return { kind: 'VENDOR', confidence: 0.8 };
   if (parts.length >= 2 && LEGAL_SUFFIXES.has(foldWord(last)) && last === last.toUpperCase()) return { kind: 'ORGANISATION', confidence: 0.9 };
   if (/og\s*\p{Ll}+(?:departementet|direktoratet|tilsynet)$/u.test(name)) return { kind: 'ORGANISATION', confidence: 0.9 };
+  if (new RegExp(`^${INSTITUTION}$`, 'u').test(name)) return { kind: 'ORGANISATION', confidence: 0.85 };
   if (parts.length >= 2 && ORGANISATION_HEAD_WORDS.has(folded.at(-1) ?? '')) return { kind: 'ORGANISATION', confidence: 0.85 };
   // Health trusts and regions are named "Helse <region>" ("Helse Nord", "Helse Sør-Øst", "Helse Bergen").
   if (parts.length >= 2 && folded[0] === 'helse') return { kind: 'ORGANISATION', confidence: 0.85 };

@@ -79,4 +79,28 @@ describe('extract: more shapes of Norwegian news writing', () => {
     expect(entities(result, 'ORGANISATION')).toEqual(['Helse Nord']);
     expect(result.mentions.map((mention) => mention.quote)).toEqual(['Helse Vest IKTs']);
   });
+
+  it('institutions named by a noun and their field, and appointments "til ny T ved Y"', () => {
+    const result = run('Kari Nes er av departementet oppnevnt til ny styreleder ved Nasjonalt senter for samhandling. Hun kom fra Direktoratet for e-helse.');
+    expect(roles(result)).toEqual(['Kari Nes | styreleder | Nasjonalt senter for samhandling']);
+    expect(entities(result, 'ORGANISATION')).toEqual(['Direktoratet for e-helse', 'Nasjonalt senter for samhandling']);
+  });
+
+  it('an adverb between verb and post: "X er i dag direktør i Y"', () => {
+    expect(roles(run('Per Holt er i dag direktør i Nordic Health AS.'))).toEqual(['Per Holt | direktør | Nordic Health AS']);
+  });
+
+  it('a fact box: "Det nye styret for Y:" with posts in brackets and names alone on their lines', () => {
+    const text = 'Fakta: Det nye styret for Helse Nord RHF: Ola Dahl (styreleder) (ny)\n\nLiv Berg (nestleder)\n\nPer Aas\n\nKari Å. Lunde (ny)';
+    expect(roles(run(text))).toEqual([
+      'Kari Å. Lunde | styremedlem | Helse Nord RHF',
+      'Liv Berg | nestleder | Helse Nord RHF',
+      'Ola Dahl | styreleder | Helse Nord RHF',
+      'Per Aas | styremedlem | Helse Nord RHF',
+    ]);
+  });
+
+  it('a name alone on a line without a board heading before it is no board seat', () => {
+    expect(roles(run('Helse Nord RHF har ny strategi.\n\nPer Aas\n\nFoto: Kari Lie'))).toEqual([]);
+  });
 });

@@ -26,7 +26,9 @@ export const COORDINATED_AGENCY = `\\p{Lu}\\p{Ll}*${SP}?[-–]${SP}?og${SP}\\p{L
 /** An organisation as news names it after "i"/"hos"/"ved": a name, possibly "X kommune" or a ministry. */
 // "Politiets datatjeneste", "Statens helsetilsyn": a capitalised genitive and the lower-case noun it owns.
 const GENITIVE_NAME = `\\p{Lu}\\p{Ll}+s${SP}\\p{Ll}{4,}(?![\\p{L}])`;
-export const ORG = `(?:${COORDINATED_AGENCY}|${GENITIVE_NAME}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune|sykehus|sjukehus|universitetssykehus|hospital))?)`;
+// "Direktoratet for e-helse", "Fylkesmannen i Vest-Agder", "Universitetet i Oslo": an institution noun and its field.
+export const INSTITUTION = `(?:Direktoratet|Senteret|Senter|Fylkesmannen|Statsforvalteren|Universitetet|Høgskolen|Høgskulen|Tilsynet|Rådet|Nasjonalt${SP}senter)${SP}(?:for|i|på)${SP}[\\p{L}][\\p{L}\\p{N}-]*`;
+export const ORG = `(?:${INSTITUTION}|${COORDINATED_AGENCY}|${GENITIVE_NAME}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune|sykehus|sjukehus|universitetssykehus|hospital))?)`;
 /** A word of a person's name: capitalised, hyphenated parts capitalised too ("Anne-Marie", not "UNN-direktør"). */
 const PERSON_WORD = `(?<![\\p{L}\\p{N}-])\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}]+)*`;
 /** Up to four name words, a middle initial allowed ("Bjørg H. Jenssen"): checked by people.ts before it counts. */

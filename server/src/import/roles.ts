@@ -35,6 +35,8 @@ interface RolePattern {
 
 // "overlege ved kirurgisk avdeling på St. Olavs hospital": a lower-case unit between post and organisation.
 const UNIT = `(?:${SP}(?:ved|i|på)${SP}\\p{Ll}+(?:${SP}\\p{Ll}+){0,2}(?=${SP}(?:på|i|ved)${SP}\\p{Lu}))?`;
+// Adverbs between verb and post ("Telle er i dag administrerende direktør i ...").
+const ADVERB = `(?:i${SP}dag|nå|no|fortsatt|framleis|også|òg)`;
 const PAST = `(?<past>[Tt]idligere|[Tt]idlegare|tidl\\.|[Ff]orhenværende)`;
 const NEW = `(?<new>ny|nye|nytilsett|nyansatt|den${SP}nye)`;
 const AGE = `(?:${SP}\\(\\d{2}\\))?`;
@@ -56,7 +58,7 @@ const ROLE_PATTERNS: RolePattern[] = [
   // "X går av som direktør i Y"; "X gikk av som styreleder"
   { regex: pattern(`(?<p>${SUBJECT})${SP}(?:går|gjekk|gikk|trer|trådte|trekker${SP}seg)${SP}(?:av${SP}|ut${SP})?som${SP}(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'end' },
   // "X (54) blir ny direktør i Y"; "X er seksjonsleder i Y"; "X tiltrer som sjef i Y"
-  { regex: pattern(`(?<p>${SUBJECT})${AGE}${SP}(?:blir|blei|ble|vert|vart|er|tiltrer${SP}som|begynner${SP}som|byrjar${SP}som|starter${SP}som|startar${SP}som)${SP}(?:${NEW}${SP})?(?:${PAST}${SP})?(?<t>${TITLE})(?:${UNIT}${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'none' },
+  { regex: pattern(`(?<p>${SUBJECT})${AGE}${SP}(?:blir|blei|ble|vert|vart|er|tiltrer${SP}som|begynner${SP}som|byrjar${SP}som|starter${SP}som|startar${SP}som)${SP}(?:${ADVERB}${SP})?(?:${NEW}${SP})?(?:${PAST}${SP})?(?<t>${TITLE})(?:${UNIT}${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'none' },
   // "Han var tidligere direktør i DIPS AS"; "X var sjef i Y"
   { regex: pattern(`(?<p>${SUBJECT})${SP}(?:var|har${SP}vært|har${SP}vore)${SP}(?:${PAST}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.8, cue: 'end' },
   // "UNN-direktør Tor Ingebrigtsen"; "Hemit-sjefen Kari Dahl": the organisation written into the title
@@ -73,6 +75,10 @@ const ROLE_PATTERNS: RolePattern[] = [
   { regex: pattern(`(?<o>${ORG})${SP}(?:sin|si|sitt|sine)${SP}(?<t>${TITLE})${SP}(?<p>${PERSON})(?:,${SP}(?<t2>${TITLE})${SP}(?<p2>${PERSON}))?`), confidence: 0.8, cue: 'none' },
   // "stortingsrepresentant Bård Hoksrud (Frp)": the party in brackets
   { regex: pattern(`(?<t>${TITLE})${SP}(?<p>${PERSON})${SP}\\((?<o>\\p{Lu}[\\p{L}]{1,10})\\)`), confidence: 0.75, cue: 'none' },
+  // "X er av styret i Y oppnevnt til ny styreleder ved Z"; "X ble i går valgt som leder i Z"
+  { regex: pattern(`(?<p>${SUBJECT})${SP}(?:er|ble|blei|vart|blir|vert)${SP}(?:[^.\\n]{0,60}?${SP})?(?:oppnevnt|oppnemnd|utnevnt|utnemnd|valgt|vald|konstituert|ansatt|tilsett)${SP}(?:til|som)${SP}(?:${NEW}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.8, cue: 'start' },
+  // "Svein Gjedrem (styreleder)": the post in brackets, in fact boxes and lists
+  { regex: pattern(`(?<p>${PERSON})${SP}\\((?<t>${TITLE})\\)`), confidence: 0.75, cue: 'none' },
   // "X kommer fra jobben som kommunaldirektør for byutvikling i Trondheim kommune"
   { regex: pattern(`(?<p>${SUBJECT})${SP}(?:kommer|kjem|kom)${SP}(?:fra|frå)${SP}(?:jobben|stillingen|stillinga|rollen|rolla)${SP}som${SP}(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.85, cue: 'end' },
 ];
@@ -88,6 +94,13 @@ const LISTED_POSTS = new RegExp(
   `^[ \\t]*(?:[•*·–-][ \\t]*)?(?<t>${TITLE}(?:${SP}i${SP}styret)?)(?:${SP}?:)?${SP}(?<list>${PERSON}(?:,${SP}${PERSON})*(?:${SP}og${SP}${PERSON})?)[ \\t]*$`,
   'gdmu',
 );
+
+// A line holding only a name ("Geir Nilsen", "Einar Lunde (ny)") in a list under "Det nye styret for Y:".
+const LONE_NAME_LINE = new RegExp(
+  `^[ \\t]*(?:[•*·–-][ \\t]*)?(?!${TITLE})(?<p>${PERSON})(?:${SP}\\((?:(?<t>${TITLE})|ny|nytt|nye)\\))*[ \\t]*$`,
+  'gdmu',
+);
+const BOARD_HEADING = /(?<![\p{L}])[Ss]tyre(?:t|a)?[ \u00a0](?:for|i|til)[ \u00a0][^\n]*:/u;
 
 /** Every role statement the patterns find, people checked against the register. */
 export function findRoles(context: DocumentContext, people: PeopleRegister): RoleFinding[] {
@@ -128,6 +141,15 @@ export function findRoles(context: DocumentContext, people: PeopleRegister): Rol
       const title = post ? `${post} i styret` : 'styremedlem';
       findings.push({ person, personSpan, title, organisation: group(match, 'o'), parent: undefined, evidence, confidence: 0.75, cue: 'none', board: true });
     }
+  }
+  for (const match of context.text.matchAll(LONE_NAME_LINE)) {
+    const personSpan = group(match, 'p') as Span;
+    // The heading must come shortly before: a name alone on a line elsewhere is a caption, not a board seat.
+    const before = context.text.slice(Math.max(0, match.index - 600), match.index);
+    if (!BOARD_HEADING.test(before)) continue;
+    const person = people.resolve(personSpan);
+    const title = group(match, 't')?.text ?? 'styremedlem';
+    if (person) findings.push({ person, personSpan, title, organisation: undefined, parent: undefined, evidence: { start: match.index, end: match.index + match[0].length }, confidence: 0.65, cue: 'none', board: true });
   }
   for (const match of context.text.matchAll(LISTED_POSTS)) {
     const title = group(match, 't') as Span;
