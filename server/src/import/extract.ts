@@ -17,7 +17,7 @@ export interface ExtractOptions {
   gazetteer: Gazetteer;
   /** ISO 8601 date of the document (2019, 2019-05 or 2019-05-14); dates every proposal. */
   publishedAt?: string;
-  /** nb or nn; the patterns cover both, so this is recorded, not branched on. */
+  /** nb or nn. The patterns cover both forms in every text (articles mix them), so extraction does not branch on it. */
   language?: string;
 }
 
