@@ -4,7 +4,7 @@ import { IntakeError, intake, type TextFormat } from './intake.js';
 import type { ExtractionResult } from './types.js';
 
 /** What `importDocument(input: DocumentInput!)` receives; the storage layer adds ids, status and the write. */
-export interface DocumentInput {
+export interface ImportDocumentInput {
   title: string;
   /** Plain text, Markdown or HTML (guessed unless `format` says), or the bytes of a UTF-8 file. */
   text: string | Uint8Array;
@@ -35,7 +35,7 @@ const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
  * mentions and proposals. Throws IntakeError on bad input, before anything could be stored, so a caller never
  * writes half a document.
  */
-export function prepareImport(input: DocumentInput, gazetteer: Gazetteer): PreparedImport {
+export function prepareImport(input: ImportDocumentInput, gazetteer: Gazetteer): PreparedImport {
   const publishedAt = input.publishedAt?.trim() || null;
   if (publishedAt !== null && !ISO_DATE.test(publishedAt)) {
     throw new IntakeError('BAD_DATE', `publishedAt "${publishedAt}" is not an ISO 8601 date such as 2019, 2019-05 or 2019-05-14.`);
