@@ -26,7 +26,7 @@ const config: CodegenConfig = {
           Origin: '../graph/origin.js#OriginRecord',
         },
         enumsAsTypes: true,
-        scalars: { JSON: 'unknown' },
+        scalars: { JSON: 'unknown', Date: 'string' },
         avoidOptionals: false,
       },
     },

@@ -27,6 +27,18 @@ export const KIND_LABEL = {
   TOPIC: 'Topic',
 } as const satisfies Record<EntityKindName, string>;
 
+/** What each kind stands for (shown in the API's `kinds` and the page's legend). */
+export const KIND_DESCRIPTIONS: Readonly<Record<EntityKindName, string>> = {
+  ORGANISATION: 'A company, health trust, authority or unit of one.',
+  PERSON: 'A person named in a document.',
+  PROGRAMME: 'A programme or project.',
+  VENDOR: 'A supplier of products or services.',
+  PRODUCT: 'A product or service a vendor supplies.',
+  EVENT: 'A meeting, survey or other happening.',
+  PLACE: 'A city, region or other place.',
+  TOPIC: 'A subject discussed or a theme stated.',
+};
+
 /** Id prefix per kind, so ids read like `org:sykehuspartner`. */
 export const KIND_ID_PREFIX: Readonly<Record<EntityKindName, string>> = {
   ORGANISATION: 'org',

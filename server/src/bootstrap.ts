@@ -37,7 +37,12 @@ export async function startBackend(config: Config, log: (line: string) => void, 
     log(`Using the Neo4j at ${config.NEO4J_URI} (NEO4J_URI is set; nothing local is started).`);
     target = { uri: config.NEO4J_URI!, username: config.NEO4J_USERNAME!, password: config.NEO4J_PASSWORD!, database: config.NEO4J_DATABASE };
   }
-  const db = createDatabase(target);
+  const db = createDatabase(target, {
+    txTimeoutMs: config.KGX_TX_TIMEOUT_MS,
+    maxPoolSize: config.KGX_NEO4J_POOL_SIZE,
+    maxConnectionLifetimeMs: config.KGX_NEO4J_MAX_CONNECTION_LIFETIME_MS,
+    idleMs: config.KGX_NEO4J_IDLE_MS,
+  });
   return {
     db,
     local,

@@ -9,6 +9,17 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  /** A limit on what one request may ask for (depth, aliases, directives, tokens, cost, root fields, response size). */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** Too many requests from one client (rate or concurrency); see the Retry-After header. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The request's deadline passed. */
+  TIMEOUT: 'TIMEOUT',
+  /** The query text is not valid GraphQL, or not valid against the schema. */
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  /** The HTTP request itself is unacceptable (method, media type, missing CSRF header, host). */
+  BAD_REQUEST: 'BAD_REQUEST',
 } as const;
 export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -41,19 +52,4 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   // The pool's acquisition timeout carries no code, only its message: the database is saturated or gone.
   if (error.message.startsWith('Connection acquisition timed out')) return true;
   return UNAVAILABLE_CODES.has(error.code) || isRetryableError(error);
-}
-
-/**
- * The one boundary where driver errors become API errors: unavailability is reported as
- * DATABASE_UNAVAILABLE, everything else is rethrown unchanged so Yoga masks it as an internal error.
- */
-export function mapDriverError(error: unknown): never {
-  if (error instanceof GraphQLError) throw error;
-  if (isDatabaseUnavailable(error)) {
-    // Clients get a short, stable message; operators need the cause, which Yoga only logs for masked errors.
-    const { code, message } = error as Neo4jError;
-    process.stderr.write(`[db] unavailable: ${code}: ${message}\n`);
-    throw apiError(ErrorCode.DATABASE_UNAVAILABLE, 'The graph database is not available right now; try again shortly.');
-  }
-  throw error;
 }

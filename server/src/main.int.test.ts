@@ -21,8 +21,17 @@ interface Started {
 function startServer(env: NodeJS.ProcessEnv): Started {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
+  // The server logs JSON lines (pino); tests read their messages. Anything else (a crash trace) is kept as is.
   const collect = (chunk: Buffer): void => {
-    lines.push(...chunk.toString('utf8').split('\n').filter((line) => line.length > 0));
+    for (const line of chunk.toString('utf8').split('\n').filter((text) => text.length > 0)) {
+      try {
+        const entry = JSON.parse(line) as { msg?: string; time?: string };
+        if (typeof entry.time !== 'string' || Number.isNaN(Date.parse(entry.time))) lines.push(`UNTIMED ${line}`);
+        lines.push(entry.msg ?? line);
+      } catch {
+        lines.push(line);
+      }
+    }
   };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
@@ -47,6 +56,11 @@ async function neo4jPids(dataDir: string): Promise<number[]> {
   } catch {
     return []; // pgrep exits 1 when nothing matches.
   }
+}
+
+async function graphqlBody(url: string, query: string): Promise<{ data?: unknown; errors?: { extensions?: { code?: string } }[] }> {
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  return (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
 }
 
 async function searchGro(url: string): Promise<string | undefined> {
@@ -101,13 +115,40 @@ describe('npm start (server/src/main.ts) with a local Neo4j', () => {
     expect(await page.text()).toContain('<label');
     expect((await fetch(`${url}/no-such-file`)).status).toBe(404);
 
-    // The database dies under the running server: it is restarted, the restart logged, and the API recovers.
+    // The database dies under the running server: requests fail fast with DATABASE_UNAVAILABLE, readiness says so
+    // quickly, liveness stays up; the supervisor restarts it — even when it dies again during that restart — and
+    // the API recovers without a server restart. The outage is logged once, however many requests fail.
     const [firstPid] = await neo4jPids(dataDir);
     expect(firstPid).toBeGreaterThan(0);
     process.kill(firstPid!, 'SIGKILL');
+    for (let i = 0; i < 3; i += 1) {
+      let started = Date.now();
+      const failed = await graphqlBody(url, '{ search(query: "jaere", first: 1) { score } }');
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(failed.errors?.[0]?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
+      started = Date.now();
+      expect((await fetch(`${url}/readyz`)).status).toBe(503);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    }
+    // Kill the replacement JVM while it is still starting.
+    let secondPid: number | undefined;
+    const deadline = Date.now() + 30_000;
+    while (secondPid === undefined && Date.now() < deadline) {
+      secondPid = (await neo4jPids(dataDir)).find((pid) => pid !== firstPid);
+      if (secondPid === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(secondPid).toBeGreaterThan(0);
+    expect(current.lines.some((line) => line === '[neo4j] Neo4j restarted.')).toBe(false);
+    process.kill(secondPid!, 'SIGKILL');
+    await waitForLine(current, /^\[neo4j\] Neo4j restart failed .*; retrying in/, 60_000);
     await waitForLine(current, /^\[neo4j\] Neo4j restarted\.$/, 120_000);
     expect(current.lines.some((line) => line.startsWith('[neo4j] Neo4j exited unexpectedly (SIGKILL); restarting'))).toBe(true);
     expect(await searchGro(url)).toBe('Gro Jære');
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    expect(current.lines.filter((line) => line.startsWith('Neo4j unavailable'))).toHaveLength(1);
+    expect(current.lines.filter((line) => line === 'Neo4j available again')).toHaveLength(1);
+    expect(current.lines.filter((line) => line.startsWith('UNTIMED'))).toEqual([]);
 
     // SIGTERM: a clean stop that takes the database with it.
     current.child.kill('SIGTERM');

@@ -2,11 +2,11 @@
 import type { AddressInfo } from 'node:net';
 import { startBackend, prepareDatabase, type Backend } from './bootstrap.js';
 import { loadConfig } from './config.js';
+import { graphiqlFromConfig, securityFromConfig } from './http/options.js';
 import { createHttpServer } from './http/server.js';
+import { log as rootLog } from './log.js';
 
-const log = (line: string): void => {
-  process.stderr.write(`${line}\n`);
-};
+const log = rootLog.child({ component: 'main' });
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,15 +15,15 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string): Promise<void> => {
     if (shuttingDown) return;
     shuttingDown = true;
-    log(`${signal} received; shutting down ...`);
+    log.info(`${signal} received; shutting down ...`);
     server?.close();
     server?.closeAllConnections();
     try {
       await backend?.close();
-      log('Stopped.');
+      log.info('Stopped.');
       process.exit(0);
     } catch (error) {
-      log(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
     }
   };
@@ -31,10 +31,19 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  backend = await startBackend(config, log);
-  await prepareDatabase(backend.db, { loadSeeds: config.KGX_LOAD_SEEDS, log });
-  server = createHttpServer({ db: backend.db, maxBodyBytes: config.KGX_MAX_BODY_BYTES, graphiql: true, writeTokens: config.writeTokens });
-  log(config.writeTokens.length > 0 ? `Writes are open to ${config.writeTokens.length} token(s).` : 'Read-only: no write token configured (KGX_WRITE_TOKEN).');
+  backend = await startBackend(config, (line) => log.info(line));
+  await prepareDatabase(backend.db, { loadSeeds: config.KGX_LOAD_SEEDS, log: (line) => log.info(line) });
+  const local = backend.local;
+  server = createHttpServer({
+    db: backend.db,
+    maxBodyBytes: config.KGX_MAX_BODY_BYTES,
+    graphiql: graphiqlFromConfig(config),
+    security: securityFromConfig(config),
+    allowedHosts: config.KGX_ALLOWED_HOSTS,
+    alive: () => local?.healthy ?? true,
+    writeTokens: config.writeTokens,
+  });
+  log.info(config.writeTokens.length > 0 ? `Writes are open to ${config.writeTokens.length} token(s).` : 'Read-only: no write token configured (KGX_WRITE_TOKEN).');
   try {
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
@@ -49,10 +58,13 @@ async function main(): Promise<void> {
   }
   const { port } = server.address() as AddressInfo;
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-  log(`Ready: http://${shownHost}:${port}/  (GraphQL at /graphql, health at /healthz and /readyz; Ctrl-C stops)`);
+  log.info(
+    { production: config.production },
+    `Ready: http://${shownHost}:${port}/  (GraphQL at /graphql, health at /healthz and /readyz; Ctrl-C stops)`,
+  );
 }
 
 main().catch((error: unknown) => {
-  log(`Start failed: ${error instanceof Error ? error.message : String(error)}`);
+  log.fatal(`Start failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -3,7 +3,8 @@ import { inject } from 'vitest';
 import type { WriteToken } from '../src/config.js';
 import { createDatabase, type Database } from '../src/db/driver.js';
 import { createHttpServer } from '../src/http/server.js';
-import { createGraphQLServer } from '../src/http/yoga.js';
+import { DEFAULT_CLIENT_LIMITS } from '../src/http/clients.js';
+import { createGraphQLServer, type SecurityOptions } from '../src/http/yoga.js';
 
 /** A driver for the run's Neo4j (started by the global setup); close it in afterAll. */
 export function testDatabase(): Database {
@@ -14,9 +15,16 @@ export function testDatabase(): Database {
 /** The GraphQL server in process (call `yoga.fetch`), on the run's Neo4j. */
 export function testYoga(
   db: Database,
-  options: { maxBodyBytes?: number; writeTokens?: readonly WriteToken[] } = {},
+  options: { maxBodyBytes?: number; writeTokens?: readonly WriteToken[]; security?: Partial<SecurityOptions> } = {},
 ): ReturnType<typeof createGraphQLServer> {
-  return createGraphQLServer({ db, maxBodyBytes: options.maxBodyBytes ?? 100_000, writeTokens: options.writeTokens ?? [] });
+  // Every test sends from one in-process "client"; per-client rate limits have their own tests (http/hardening.test.ts).
+  const clients = { ...DEFAULT_CLIENT_LIMITS, writesPerMinute: 0, expensivePerMinute: 0 };
+  return createGraphQLServer({
+    db,
+    maxBodyBytes: options.maxBodyBytes ?? 100_000,
+    writeTokens: options.writeTokens ?? [],
+    security: { clients, ...options.security },
+  });
 }
 
 /** Runs one GraphQL operation through `yoga.fetch` and returns status and parsed body. */

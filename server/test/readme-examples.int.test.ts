@@ -16,7 +16,7 @@ function example(name: string): string {
   return match[1]!;
 }
 
-describe('the README write examples', () => {
+describe('the README examples', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let env: NodeJS.ProcessEnv;
 
@@ -34,6 +34,25 @@ describe('the README write examples', () => {
       tx.run("MATCH (n:Entity) WHERE n.id IN ['org:helse-vest-ikt', 'org:helse-nord-ikt'] SET n.degree = COUNT { (n)--() }"),
     );
     await server.close();
+  });
+
+  it('curl searches', async () => {
+    const { stdout } = await run('bash', ['-euo', 'pipefail', '-c', example('curl-search')], { env });
+    expect(JSON.parse(stdout).data.search[0].entity).toEqual({ id: 'person:gro-jaere', name: 'Gro Jære', kind: 'PERSON' });
+  });
+
+  it('Node previews a hub and expands it along one type', async () => {
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', example('node-expand')], { env });
+    expect(stdout).toContain('1 × ROLE_AT INCOMING PERSON');
+    expect(stdout.trim().split('\n').at(-1)).toBe('Gro Jære, Sykehuspartner');
+  });
+
+  it('Python finds a path, pages through every entity and asks a dated question', async () => {
+    const { stdout } = await run('python3', ['-c', example('python-read')], { env });
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^Gro Jære -> .* -> Epic$/);
+    expect(lines[1]).toMatch(/^True \d+$/);
+    expect(lines[2]).toBe('Gro Jære - administrerende direktør');
   });
 
   it('curl stores the note and the person, with the quote located', async () => {

@@ -1,25 +1,41 @@
-import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
-import { ApiError, fetchEntity, fetchGraph, fetchNeighbourhood, isAbort, searchEntities } from './api.js';
+import type cytoscape from 'cytoscape';
+import { isAbort } from './api/client.js';
+import { humanError } from './api/errors.js';
+import { httpApi } from './api/explorer.js';
 import { Latest } from './async.js';
-import { mergeSubgraph, type EdgeData } from './graph/elements.js';
-import { applyKindFilter, setKindVisible } from './graph/filter.js';
-import { attachLabels, syncLabels } from './graph/labels.js';
-import { layoutOptions } from './graph/layout.js';
-import { FOCUS_CLASS, FRESH_CLASS, HOVER_CLASS, graphStylesheet } from './graph/style.js';
-import { Legend } from './legend.js';
-import { isEntityKind, type EntityKind, type Subgraph } from './model.js';
-import { Panel, type EntityRef } from './panel.js';
+import type { Theme } from './graph/style.js';
+import { actionFor, type ActionId } from './keys.js';
+import type { EntityKind, Subgraph } from './model.js';
+import { Panel, type EntityRef } from './panels/details.js';
+import { DocumentView } from './panels/document.js';
+import { EntityList } from './panels/entityList.js';
+import { fillHelp } from './panels/help.js';
+import { Legend } from './panels/legend.js';
+import { QueryDrawer } from './panels/query.js';
+import { Toolbar } from './panels/toolbar.js';
+import { SceneHistory } from './scene/history.js';
+import { LAYOUTS, layout, placeNew, type LayoutName } from './scene/layout.js';
+import { apply, type Operation } from './scene/operations.js';
+import { shortestPath } from './scene/paths.js';
+import { expansionGroups, newEntityCount, pickGroups } from './scene/preview.js';
+import { PreviewDialog } from './panels/preview.js';
+import { decodeLink, linkFromHash, restore, sceneHash } from './scene/permalink.js';
+import { kindCounts, statusLine, typeCounts, visible, type QueryRecord, type Scene } from './scene/scene.js';
 import { attachSearchBox } from './search.js';
+import { download } from './view/download.js';
+import { GraphView } from './view/graphView.js';
+import { followSystemTheme } from './view/theme.js';
 
-/** How many entities the overview loads at start. */
+/**
+ * The controller: turns gestures, keys and API answers into scene operations, and after each one
+ * renders the scene into the canvas, legend, list, panel, status line and URL.
+ */
+
 const OVERVIEW_LIMIT = 300;
-/** Below this zoom, focusing a node zooms in so its label and edges can be read. */
-const FOCUS_ZOOM = 1.2;
-/** A fit never zooms in further than this: a handful of nodes would otherwise fill the screen. */
-const MAX_FIT_ZOOM = 1.4;
-
-cytoscape.use(fcose);
+const NEIGHBOURHOOD_LIMIT = 200;
+/** Expanding brings in at most this many new entities without asking; more opens the preview. */
+const PREVIEW_ABOVE = 20;
+const ENDPOINT = '/graphql';
 
 /** Read-only numbers for tests and the console; deliberately no handle on the graph itself. */
 export interface KgxDebug {
@@ -27,10 +43,15 @@ export interface KgxDebug {
   readonly nodeCount: number;
   readonly edgeCount: number;
   readonly visibleNodeCount: number;
+  readonly visibleEdgeCount: number;
   readonly selectedIds: string[];
   readonly zoom: number;
+  /** Scene positions by node id. */
+  positions(): Record<string, { x: number; y: number }>;
   /** Where a node (or an edge's midpoint) is drawn, relative to the graph container, for tests that click it. */
   renderedPosition(id: string): { x: number; y: number } | null;
+  /** True when every visible node lies inside the canvas. */
+  allInView(): boolean;
 }
 
 declare global {
@@ -45,175 +66,257 @@ function required<T extends HTMLElement>(id: string): T {
   return node as T;
 }
 
-const statusEl = required<HTMLElement>('status');
-const retryButton = required<HTMLButtonElement>('retry');
-
-/** Shows a message in the status region; errors stay until the next message replaces them. */
-function setStatus(message: string, tone: 'info' | 'busy' | 'error' = 'info'): void {
-  statusEl.textContent = message;
-  statusEl.dataset.tone = tone;
-}
-
-/** Says what failed and why, with the API's error code, in the status region. */
-function reportError(action: string, error: unknown): void {
-  if (isAbort(error)) return;
-  const detail = error instanceof ApiError ? `${error.message} (${error.code})` : error instanceof Error ? error.message : String(error);
-  setStatus(`${action}: ${detail}`, 'error');
-}
-
-// Cytoscape injects an inline <style> unless an element with this id exists; a strict CSP
-// (style-src 'self') would block and report it. styles.css gives #cy the position it wanted.
+// Cytoscape injects an inline <style> unless an element with this id exists; the strict CSP
+// (style-src 'self') would block it. styles.css gives #cy the position it wanted.
 if (!document.getElementById('__________cytoscape_stylesheet')) {
   const marker = document.createElement('meta');
   marker.id = '__________cytoscape_stylesheet';
   document.head.append(marker);
 }
 
-const cy: Core = cytoscape({
-  container: required('cy'),
-  style: graphStylesheet(),
-  minZoom: 0.08,
-  maxZoom: 4,
-  boxSelectionEnabled: false,
-  selectionType: 'single',
-});
-
-let hiddenKinds = new Set<EntityKind>();
+const api = httpApi(ENDPOINT);
+const history = new SceneHistory();
 let ready = false;
+let totalEntities: number | null = null;
+let layoutIndex = 0;
+let pathShown = false;
 
-const legend = new Legend(required('legend'), (kind, visible) => {
-  hiddenKinds = setKindVisible(hiddenKinds, kind, visible);
-  const hidden = applyKindFilter(cy, hiddenKinds);
-  setStatus(hidden ? `${hidden} entities hidden by the kind filter.` : 'All kinds shown.');
+const statusEl = required<HTMLElement>('status');
+const retryButton = required<HTMLButtonElement>('retry');
+const toolMessage = required<HTMLElement>('toolbar-message');
+const searchError = required<HTMLElement>('search-error');
+const announcer = required<HTMLElement>('announcer');
+const searchInput = required<HTMLInputElement>('search-input');
+
+/** The status line: counts always; a busy or error note while something is under way or failed. */
+function setStatus(message: string, tone: 'info' | 'busy' | 'error' = 'info'): void {
+  statusEl.textContent = message;
+  statusEl.dataset.tone = tone;
+}
+
+/** A message beside the toolbar, for the outcome of an action there (errors in words, cleared by the next success). */
+function say(message: string, tone: 'info' | 'error' = 'info'): void {
+  toolMessage.textContent = message;
+  toolMessage.dataset.tone = tone;
+  announce(message);
+}
+
+function announce(message: string): void {
+  announcer.textContent = message;
+}
+
+// ---- view and panels -------------------------------------------------------------------------
+
+const view = new GraphView(
+  required('cy'),
+  {
+    select: (ids, additive) => select(ids, additive),
+    expand: (id) => void expand(id),
+    moved: (positions) => commit({ type: 'move', positions }),
+  },
+  followSystemTheme((theme: Theme) => view.setTheme(theme)),
+);
+
+const legend = new Legend(
+  required('legend'),
+  (kind: EntityKind, on) => commit({ type: 'setKindVisible', kind, visible: on }),
+  (relType, on) => commit({ type: 'setTypeVisible', relType, visible: on }),
+);
+
+const list = new EntityList(required('entity-list'), (id, additive) => {
+  select([id], additive);
+  if (!additive) view.centre(id);
 });
 
-function refreshLegend(): void {
-  const counts = new Map<EntityKind, number>();
-  cy.nodes().forEach((n) => {
-    const kind = n.data('kind') as EntityKind;
-    counts.set(kind, (counts.get(kind) ?? 0) + 1);
-  });
-  legend.setCounts(counts);
+/** Click selects one; Shift/Ctrl-click adds or takes away; a click on nothing clears. */
+function select(ids: string[], additive: boolean): void {
+  const current = history.scene.selection;
+  const id = ids[0];
+  const next = additive && id ? (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]) : ids;
+  commit({ type: 'select', ids: next });
 }
 
-function nodeRef(id: string): EntityRef | undefined {
-  const node = cy.getElementById(id);
-  if (node.empty() || !node.isNode()) return undefined;
-  const kind = node.data('kind') as unknown;
-  return { id, name: node.data('label') as string, kind: isEntityKind(kind) ? kind : null };
-}
+const documentView = new DocumentView(required('document-dialog'));
+const queryDrawer = new QueryDrawer(required('query-dialog'), new URL(ENDPOINT, location.href).href);
+const helpDialog = required<HTMLDialogElement>('help-dialog');
+const preview = new PreviewDialog(required('preview-dialog'));
+fillHelp(helpDialog);
 
-// ---- graph updates -------------------------------------------------------------------------
-
-/** Merges a subgraph and lays the graph out again if anything was added; returns the new node ids. */
-function addSubgraph(subgraph: Subgraph, anchorId?: string): string[] {
-  const anchor = anchorId ? cy.getElementById(anchorId) : undefined;
-  const placeNear = anchor?.nonempty() ? { ...anchor.position() } : undefined;
-  const added = mergeSubgraph(cy, subgraph, placeNear ? { placeNear } : {});
-  if (added.nodes.length || added.edges.length) {
-    cy.nodes(`.${FRESH_CLASS}`).removeClass(FRESH_CLASS);
-    for (const id of added.nodes) cy.getElementById(id).addClass(FRESH_CLASS);
-    applyKindFilter(cy, hiddenKinds);
-    const incremental = cy.nodes().length > added.nodes.length;
-    cy.layout(layoutOptions(cy.nodes().length, incremental) as unknown as cytoscape.LayoutOptions).run();
-    if (!incremental && cy.zoom() > MAX_FIT_ZOOM) {
-      cy.zoom(MAX_FIT_ZOOM);
-      cy.center();
-    }
-    syncLabels(cy);
-    refreshLegend();
-  }
-  return added.nodes;
-}
-
-/** Selects a node, makes sure its kind is shown, and pans (and if need be zooms) to it. */
-function focusNode(id: string): NodeSingular | undefined {
-  const node = cy.getElementById(id);
-  if (node.empty() || !node.isNode()) return undefined;
-  const kind = node.data('kind') as EntityKind;
-  if (hiddenKinds.has(kind)) {
-    // Choosing something means wanting to see it, even if its kind was filtered out.
-    hiddenKinds = setKindVisible(hiddenKinds, kind, true);
-    legend.setChecked(kind, true);
-    applyKindFilter(cy, hiddenKinds);
-  }
-  cy.elements(':selected').unselect();
-  node.select();
-  centre(id);
-  return node;
-}
-
-function centre(id: string): void {
-  const node = cy.getElementById(id);
-  if (node.empty()) return;
-  if (cy.zoom() < FOCUS_ZOOM) cy.zoom(FOCUS_ZOOM);
-  cy.center(node);
-}
-
-// ---- details ---------------------------------------------------------------------------------
+const toolbar = new Toolbar(required('toolbar'), (id) => run(id));
 
 const details = new Latest();
-
 const panel = new Panel(required('panel'), {
-  openEntity: (id) => void showEntity(id, { load: true }),
+  openEntity: (id) => void openEntity(id),
   expand: (id) => void expand(id),
-  centre: (id) => centre(id),
-  close: () => {
-    details.cancel();
-    cy.elements(':selected').unselect();
-    panel.showIntro();
-  },
+  centre: (id) => view.centre(id),
+  openDocument: (evidence, all) => documentView.open(evidence, all),
+  close: () => commit({ type: 'select', ids: [] }),
 });
 
-/**
- * Opens an entity's details. With `load` (search hits, links in the panel) it first brings the
- * entity and its direct neighbourhood into the graph, so it arrives in context, then selects and
- * centres it.
- */
-async function showEntity(id: string, { load = false } = {}): Promise<void> {
-  const ticket = details.begin();
-  const known = nodeRef(id);
-  panel.showLoading(known?.name ?? id, known?.kind ?? null);
+// ---- the one way the scene changes -----------------------------------------------------------
+
+let shownSelection = '';
+
+function commit(op: Operation): void {
+  const before = history.scene;
+  history.dispatch(op);
+  if (op.type !== 'select' && op.type !== 'move') clearPath();
+  render(before);
+}
+
+function render(before?: Scene): void {
+  const scene = history.scene;
+  view.render(scene);
+  legend.render(kindCounts(scene), scene.hiddenKinds, typeCounts(scene), scene.hiddenTypes);
+  list.render(scene);
+  if (ready) setStatus(statusLine(scene, totalEntities));
+  const hasSelection = scene.selection.length > 0;
+  toolbar.setEnabled({
+    undo: history.canUndo,
+    redo: history.canRedo,
+    expand: scene.selection.some((id) => scene.nodes.has(id)),
+    hide: hasSelection,
+    hideOthers: hasSelection,
+    remove: hasSelection,
+    paths: scene.selection.filter((id) => scene.nodes.has(id)).length === 2,
+    showHidden: scene.hidden.size + scene.hiddenKinds.size + scene.hiddenTypes.size > 0,
+  });
+  const selectionKey = scene.selection.join('|');
+  if (selectionKey !== shownSelection) {
+    shownSelection = selectionKey;
+    showSelection(scene);
+  }
+  if (before && before.nodes.size !== scene.nodes.size) {
+    const diff = scene.nodes.size - before.nodes.size;
+    announce(diff > 0 ? `${diff} entities added.` : `${-diff} entities removed.`);
+  }
+  scheduleUrl();
+}
+
+/** The panel shows the one selected node or edge; nothing (or several) shows the intro. */
+function showSelection(scene: Scene): void {
+  const [only, ...more] = scene.selection;
+  if (!only || more.length) {
+    details.cancel();
+    if (more.length) panel.showSeveral(scene.selection.map((id) => ref(id) ?? { id, name: id, kind: null }));
+    else panel.showIntro();
+    return;
+  }
+  if (scene.nodes.has(only)) void showEntity(only);
+  else if (scene.edges.has(only)) void showRelationship(only);
+}
+
+// ---- URL ------------------------------------------------------------------------------------
+
+let urlTimer: ReturnType<typeof setTimeout> | undefined;
+let urlSeq = 0;
+
+/** Writes the scene into the URL shortly after the last change (encoding is async). */
+function scheduleUrl(): void {
+  if (!ready) return;
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(() => {
+    const mine = ++urlSeq;
+    void sceneHash(history.scene).then((hash) => {
+      if (mine === urlSeq && location.hash !== hash) window.history.replaceState(null, '', hash);
+    });
+  }, 200);
+}
+
+// ---- data ------------------------------------------------------------------------------------
+
+/** Brings a subgraph into the scene as one undoable step; new nodes are placed round `anchor`. */
+async function bring(record: QueryRecord, anchor?: string): Promise<number> {
+  return bringSubgraph(await api.subgraph(record), record, anchor);
+}
+
+function bringSubgraph(subgraph: Subgraph, record: QueryRecord, anchor?: string): number {
+  const before = history.scene;
+  const merged = apply(before, { type: 'add', subgraph, positions: new Map() });
+  const added = merged.nodes.size - before.nodes.size;
+  if (!added && merged.edges.size === before.edges.size) return 0;
+  const positions = placeNew(merged, { anchor });
+  commit({ type: 'add', subgraph, positions, query: record });
+  return added;
+}
+
+function nameOf(id: string): string {
+  return history.scene.nodes.get(id)?.name ?? id;
+}
+
+async function expand(id: string): Promise<void> {
+  const name = nameOf(id);
+  say(`Expanding ${name}…`);
   try {
-    // Details and neighbourhood are independent: ask for both at once.
-    const neighbourhood = load ? fetchNeighbourhood([id], 1, { signal: ticket.signal }) : undefined;
-    const entityPromise = fetchEntity(id, { signal: ticket.signal });
-    // Handled below; this stops a rejection that lands while we await the neighbourhood from being reported as unhandled.
-    entityPromise.catch(() => undefined);
-    if (neighbourhood) {
-      const subgraph = await neighbourhood;
-      if (!ticket.isCurrent()) return;
-      const added = addSubgraph(subgraph, known ? id : undefined);
-      focusNode(id);
-      if (added.length) setStatus(`Added ${added.length} entities around ${nodeRef(id)?.name ?? id}.`);
+    const record: QueryRecord = { op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT } };
+    let subgraph = await api.subgraph(record);
+    // A hub would drown the scene: show what it would bring, by group, and let the analyst pick.
+    if (newEntityCount(history.scene, subgraph) > PREVIEW_ABOVE) {
+      say(`${name} has many neighbours: choose what to bring in.`);
+      const chosen = await preview.choose(name, expansionGroups(history.scene, id, subgraph), subgraph.truncated);
+      if (!chosen) {
+        say(`Expanding ${name} cancelled.`);
+        return;
+      }
+      subgraph = pickGroups(subgraph, id, chosen);
     }
-    const { entity, neighbours } = await entityPromise;
-    if (!ticket.isCurrent()) return;
-    if (!entity) {
-      panel.showFailure(`There is no entity with id ${id} (any more).`);
-      setStatus(`Entity ${id} was not found.`, 'error');
-      return;
-    }
-    const names = new Map<string, EntityRef>(neighbours.map((n) => [n.id, { id: n.id, name: n.name, kind: n.kind }]));
-    panel.showEntity(entity, names);
+    const added = bringSubgraph(subgraph, record, id);
+    const more = subgraph.truncated ? ' The server cut the neighbourhood at its limit; there is more.' : '';
+    say((added ? `Added ${added} entities around ${name}.` : `Everything around ${name} is already in the scene.`) + more);
   } catch (error) {
-    if (isAbort(error) || !ticket.isCurrent()) return;
-    panel.showFailure('The details could not be loaded; see the status bar.');
-    reportError(`Could not load ${known?.name ?? id}`, error);
+    if (!isAbort(error)) say(`Could not expand ${name}. ${humanError(error)}`, 'error');
   }
 }
 
-/** Opens a relationship's details: the API serves relationships through their source entity. */
-async function showRelationship(data: EdgeData): Promise<void> {
-  const ticket = details.begin();
-  panel.showLoading(data.label, null);
+/** A search hit or a link in the panel: bring it in with its neighbours, select it, show it. */
+async function openEntity(id: string): Promise<void> {
   try {
-    const { entity, neighbours } = await fetchEntity(data.source, { signal: ticket.signal });
+    if (!history.scene.nodes.has(id)) await bring({ op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT } });
+    if (history.scene.hidden.has(id)) commit({ type: 'show', ids: [id] });
+    const kind = history.scene.nodes.get(id)?.kind;
+    // Choosing something means wanting to see it, even if it was hidden or its kind filtered out.
+    if (kind && history.scene.hiddenKinds.has(kind)) commit({ type: 'setKindVisible', kind, visible: true });
+    commit({ type: 'select', ids: [id] });
+    view.centre(id);
+  } catch (error) {
+    if (!isAbort(error)) say(`Could not open ${id}. ${humanError(error)}`, 'error');
+  }
+}
+
+function ref(id: string): EntityRef | undefined {
+  const n = history.scene.nodes.get(id);
+  return n ? { id, name: n.name, kind: n.kind } : undefined;
+}
+
+async function showEntity(id: string): Promise<void> {
+  const ticket = details.begin();
+  const known = ref(id);
+  panel.showLoading(known?.name ?? id, known?.kind ?? null);
+  try {
+    const { entity, neighbours } = await api.entity(id, { signal: ticket.signal });
     if (!ticket.isCurrent()) return;
-    const rel = entity?.relationships.find((r) => r.id === data.id);
+    if (!entity) {
+      panel.showFailure(`There is no entity with id ${id} any more.`);
+      return;
+    }
+    panel.showEntity(entity, new Map(neighbours.map((n) => [n.id, { id: n.id, name: n.name, kind: n.kind }])));
+  } catch (error) {
+    if (isAbort(error) || !ticket.isCurrent()) return;
+    panel.showFailure(`The details could not be loaded. ${humanError(error)}`);
+  }
+}
+
+/** A relationship's details: the API serves relationships through their source entity. */
+async function showRelationship(id: string): Promise<void> {
+  const edge = history.scene.edges.get(id)!;
+  const ticket = details.begin();
+  panel.showLoading(edge.title ? `${edge.type}: ${edge.title}` : edge.type, null);
+  try {
+    const { entity, neighbours } = await api.entity(edge.source, { signal: ticket.signal });
+    if (!ticket.isCurrent()) return;
+    const rel = entity?.relationships.find((r) => r.id === id);
     if (!entity || !rel) {
-      panel.showFailure(`The relationship ${data.id} is no longer in the graph.`);
-      setStatus(`Relationship ${data.id} was not found.`, 'error');
+      panel.showFailure('This relationship is no longer in the graph.');
       return;
     }
     const names = new Map<string, EntityRef>(neighbours.map((n) => [n.id, { id: n.id, name: n.name, kind: n.kind }]));
@@ -221,70 +324,204 @@ async function showRelationship(data: EdgeData): Promise<void> {
     panel.showRelationship(rel, names);
   } catch (error) {
     if (isAbort(error) || !ticket.isCurrent()) return;
-    panel.showFailure('The details could not be loaded; see the status bar.');
-    reportError(`Could not load relationship ${data.label}`, error);
+    panel.showFailure(`The details could not be loaded. ${humanError(error)}`);
   }
 }
 
-/** Adds a node's direct neighbourhood to the graph. */
-async function expand(id: string): Promise<void> {
-  const name = nodeRef(id)?.name ?? id;
-  setStatus(`Expanding ${name}…`, 'busy');
-  try {
-    const subgraph = await fetchNeighbourhood([id], 1);
-    const added = addSubgraph(subgraph, id);
-    focusNode(id);
-    const more = subgraph.truncated ? ' (the neighbourhood was cut at the server’s limit)' : '';
-    setStatus(added.length ? `Added ${added.length} entities around ${name}${more}.` : `Everything around ${name} is already shown${more}.`);
-  } catch (error) {
-    reportError(`Could not expand ${name}`, error);
+// ---- actions ---------------------------------------------------------------------------------
+
+function clearPath(): void {
+  if (!pathShown) return;
+  pathShown = false;
+  view.highlight(null);
+}
+
+function run(action: ActionId): void {
+  const scene = history.scene;
+  const selection = scene.selection;
+  const needSelection = (what: string): boolean => {
+    if (selection.length) return true;
+    say(`Select something to ${what} first (click it, or choose it in the entity list).`, 'error');
+    return false;
+  };
+  switch (action) {
+    case 'undo':
+      if (history.undo()) {
+        clearPath();
+        render();
+        say('Undone.');
+      } else say('Nothing to undo.');
+      return;
+    case 'redo':
+      if (history.redo()) {
+        clearPath();
+        render();
+        say('Redone.');
+      } else say('Nothing to redo.');
+      return;
+    case 'expand': {
+      const node = selection.find((id) => scene.nodes.has(id));
+      if (node) void expand(node);
+      else say('Select a node to expand first.', 'error');
+      return;
+    }
+    case 'hide':
+      if (needSelection('hide')) {
+        commit({ type: 'hide', ids: selection });
+        say(`Hid ${selection.length}. Show hidden (S) brings ${selection.length === 1 ? 'it' : 'them'} back.`);
+      }
+      return;
+    case 'hideOthers':
+      if (needSelection('keep')) {
+        commit({ type: 'hideOthers', ids: selection });
+        say('Everything but the selection is hidden.');
+      }
+      return;
+    case 'showHidden':
+      commit({ type: 'showAll' });
+      say('Everything in the scene is shown.');
+      return;
+    case 'remove':
+      if (needSelection('remove')) {
+        commit({ type: 'remove', ids: selection });
+        say(`Removed ${selection.length} from the scene. Undo (Ctrl+Z) brings ${selection.length === 1 ? 'it' : 'them'} back.`);
+      }
+      return;
+    case 'paths': {
+      const nodes = selection.filter((id) => scene.nodes.has(id));
+      if (nodes.length !== 2) {
+        say('Select two nodes for a path: click one, then Shift+click the other.', 'error');
+        return;
+      }
+      const path = shortestPath(scene, nodes[0]!, nodes[1]!);
+      if (!path) {
+        say(`No path between ${nameOf(nodes[0]!)} and ${nameOf(nodes[1]!)} among the entities shown. Expand or show more and try again.`, 'error');
+        return;
+      }
+      view.highlight([...path.nodes, ...path.edges]);
+      pathShown = true;
+      say(`Shortest path, ${path.edges.length} steps: ${path.nodes.map(nameOf).join(' → ')}. Escape clears it.`);
+      return;
+    }
+    case 'fit':
+      view.fit();
+      return;
+    case 'zoomIn':
+      view.zoomBy(1.4);
+      return;
+    case 'zoomOut':
+      view.zoomBy(1 / 1.4);
+      return;
+    case 'layout': {
+      const name: LayoutName = LAYOUTS[layoutIndex++ % LAYOUTS.length]!;
+      commit({ type: 'move', positions: layout(scene, name) });
+      view.fit();
+      say(`Laid out ${name === 'fcose' ? 'force-directed' : name}. Undo restores the previous positions.`);
+      return;
+    }
+    case 'exportPng':
+      download(view.png(), 'knowledge-graph.png');
+      say('Exported the scene as PNG.');
+      return;
+    case 'exportSvg':
+      void view.svg().then(
+        (text) => {
+          download(new Blob([text], { type: 'image/svg+xml' }), 'knowledge-graph.svg');
+          say('Exported the scene as SVG.');
+        },
+        () => say('The SVG exporter could not be loaded. Reload the page and try again.', 'error'),
+      );
+      return;
+    case 'query':
+      queryDrawer.open(scene.queries);
+      return;
+    case 'list':
+      list.focus();
+      return;
+    case 'search':
+      searchInput.focus();
+      searchInput.select();
+      return;
+    case 'help':
+      if (!helpDialog.open) helpDialog.showModal();
+      return;
+    case 'escape':
+      clearPath();
+      if (selection.length) commit({ type: 'select', ids: [] });
+      say('');
+      return;
   }
 }
 
-// ---- graph events ---------------------------------------------------------------------------
-
-cy.on('tap', 'node', (event) => void showEntity(event.target.id()));
-cy.on('tap', 'edge', (event) => void showRelationship(event.target.data() as EdgeData));
-cy.on('dbltap', 'node', (event) => void expand(event.target.id()));
-// Edge labels of the selection and of whatever is under the pointer show at any zoom.
-cy.on('select', 'node', (event) => event.target.connectedEdges().addClass(FOCUS_CLASS));
-cy.on('unselect', 'node', (event) => event.target.connectedEdges().removeClass(FOCUS_CLASS));
-attachLabels(cy);
-cy.on('mouseover', 'edge', (event) => event.target.addClass(HOVER_CLASS));
-cy.on('mouseout', 'edge', (event) => event.target.removeClass(HOVER_CLASS));
-cy.on('mouseover', 'node', (event) => event.target.union(event.target.connectedEdges()).addClass(HOVER_CLASS));
-cy.on('mouseout', 'node', (event) => event.target.union(event.target.connectedEdges()).removeClass(HOVER_CLASS));
+document.addEventListener('keydown', (event) => {
+  // An open dialog handles its own keys (Escape closes it natively).
+  if (document.querySelector('dialog[open]')) return;
+  const target = event.target as HTMLElement | null;
+  const inField = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  const action = actionFor(event, inField);
+  if (!action) return;
+  // Escape in the search box first closes its list (handled there).
+  if (action === 'escape' && inField && !(target as HTMLInputElement).matches('[aria-expanded="false"]')) return;
+  event.preventDefault();
+  run(action);
+});
 
 // ---- search ---------------------------------------------------------------------------------
 
 attachSearchBox({
-  input: required<HTMLInputElement>('search-input'),
+  input: searchInput,
   list: required<HTMLUListElement>('search-results'),
-  search: (query, signal) => searchEntities(query, 10, { signal }),
-  onChoose: (hit) => void showEntity(hit.entity.id, { load: true }),
-  onError: (error) => reportError('Search failed', error),
+  search: (query, signal) => api.search(query, 10, { signal }),
+  onChoose: (hit) => void openEntity(hit.entity.id),
+  onError: (error) => {
+    searchError.textContent = `Search failed. ${humanError(error)}`;
+    searchError.hidden = false;
+  },
+  onSuccess: () => {
+    searchError.hidden = true;
+    searchError.textContent = '';
+  },
 });
 
 // ---- start ----------------------------------------------------------------------------------
 
-async function loadOverview(): Promise<void> {
+async function start(): Promise<void> {
   retryButton.hidden = true;
   setStatus('Loading the graph…', 'busy');
+  const stats = api.stats().then(
+    (s) => s.entities,
+    () => null,
+  );
   try {
-    const graph = await fetchGraph(OVERVIEW_LIMIT);
-    cy.elements().remove();
-    addSubgraph(graph);
-    cy.nodes().removeClass(FRESH_CLASS);
+    const encoded = linkFromHash(location.hash);
+    // A damaged link (cut short in an e-mail, edited by hand) falls back to the overview; API errors do not.
+    const link = encoded
+      ? await decodeLink(encoded).catch(() => {
+          say('The link in the address bar could not be read; showing the overview instead.', 'error');
+          return undefined;
+        })
+      : undefined;
+    let scene: Scene | undefined;
+    if (link) scene = restore(link, await Promise.all(link.queries.map((q) => api.subgraph(q))));
+    if (!scene) {
+      const record: QueryRecord = { op: 'graph', variables: { limit: OVERVIEW_LIMIT } };
+      const subgraph = await api.subgraph(record);
+      const added = apply(history.scene, { type: 'add', subgraph, positions: new Map(), query: record });
+      scene = apply(added, { type: 'move', positions: placeNew(added) });
+    }
+    totalEntities = await stats;
+    history.reset(scene);
     ready = true;
-    const cut = graph.truncated ? ' — the best-connected part of a larger graph; search to reach the rest' : '';
-    setStatus(`${cy.nodes().length} entities, ${cy.edges().length} relationships${cut}.`);
+    render();
+    view.fit();
+    announce(`${visible(scene).nodes.length} entities shown.`);
   } catch (error) {
-    reportError('Could not load the graph', error);
+    setStatus(`Could not load the graph. ${humanError(error)}`, 'error');
     retryButton.hidden = false;
   }
 }
 
-retryButton.addEventListener('click', () => void loadOverview());
+retryButton.addEventListener('click', () => void start());
 
 Object.defineProperty(window, '__kgx', {
   configurable: false,
@@ -294,27 +531,37 @@ Object.defineProperty(window, '__kgx', {
       return ready;
     },
     get nodeCount() {
-      return cy.nodes().length;
+      return history.scene.nodes.size;
     },
     get edgeCount() {
-      return cy.edges().length;
+      return history.scene.edges.size;
     },
     get visibleNodeCount() {
-      return cy.nodes(':visible').length;
+      return view.cy.nodes(':visible').length;
+    },
+    get visibleEdgeCount() {
+      return view.cy.edges(':visible').length;
     },
     get selectedIds() {
-      return cy.elements(':selected').map((e) => e.id());
+      return [...history.scene.selection];
     },
     get zoom() {
-      return cy.zoom();
+      return view.cy.zoom();
+    },
+    positions() {
+      return Object.fromEntries([...history.scene.positions].map(([id, p]) => [id, { ...p }]));
     },
     renderedPosition(id: string) {
-      const ele = cy.getElementById(id);
-      if (ele.empty() || !ele.visible()) return null;
-      return ele.isEdge() ? { ...ele.renderedMidpoint() } : { ...(ele as cytoscape.NodeSingular).renderedPosition() };
+      return view.renderedPosition(id);
+    },
+    allInView() {
+      const { x1, y1, x2, y2 } = view.cy.extent();
+      return view.cy.nodes(':visible').every((n) => {
+        const p = (n as cytoscape.NodeSingular).position();
+        return p.x >= x1 && p.x <= x2 && p.y >= y1 && p.y <= y2;
+      });
     },
   } satisfies KgxDebug),
 });
 
-refreshLegend();
-void loadOverview();
+void start();

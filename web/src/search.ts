@@ -1,4 +1,4 @@
-import { isAbort } from './api.js';
+import { isAbort } from './api/client.js';
 import { Latest, debounce } from './async.js';
 import { el } from './dom.js';
 import { lookOf } from './graph/style.js';
@@ -12,6 +12,8 @@ export interface SearchBoxOptions {
   search(query: string, signal: AbortSignal): Promise<SearchHit[]>;
   onChoose(hit: SearchHit): void;
   onError(error: unknown): void;
+  /** A search answered (clears an earlier error). */
+  onSuccess?(): void;
   debounceMs?: number;
 }
 
@@ -90,6 +92,7 @@ export function attachSearchBox(options: SearchBoxOptions): void {
       const result = await options.search(query, ticket.signal);
       if (!ticket.isCurrent()) return;
       hits = result;
+      options.onSuccess?.();
       render(query);
       if (chooseWhenReady) choose(0);
     } catch (error) {

@@ -25,3 +25,15 @@ describe('index.html', () => {
     expect(html).toMatch(/id="legend"/);
   });
 });
+
+describe('index.html for the explorer', () => {
+  it('limits the search box, and has the toolbar, entity list, announcer and dialogs', () => {
+    expect(html).toMatch(/<input[^>]*id="search-input"[^>]*maxlength="200"/s);
+    expect(html).toMatch(/id="search-error"[^>]*role="alert"/);
+    expect(html).toMatch(/id="toolbar"/);
+    expect(html).toMatch(/<nav id="entity-list"[^>]*aria-label="Entities in the scene"/);
+    expect(html).toMatch(/id="announcer"[^>]*aria-live="polite"/);
+    for (const id of ['document-dialog', 'query-dialog', 'help-dialog']) expect(html).toMatch(new RegExp(`<dialog id="${id}"`));
+    expect(html).toMatch(/<meta name="color-scheme" content="light dark"/);
+  });
+});

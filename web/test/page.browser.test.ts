@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,7 +14,11 @@ import { startTestServer } from '../../server/test/harness.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const DIST_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
-const SCREENSHOT = '/tmp/kgx-page.png';
+/** Screenshots of each step, kept as test artefacts (git-ignored). */
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+// Asynchronous on purpose: the test server runs in this process, so a blocking child would deadlock it.
+const run = async (file: string, args: string[]): Promise<string> => (await promisify(execFile)(file, args, { encoding: 'utf8' })).stdout;
+const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png` });
 const KIND_LABELS = ['Organisation', 'Person', 'Programme', 'Vendor', 'Product', 'Event', 'Place', 'Topic'];
 // What the server will send; applied here when it sends none yet, so the page is proven to work under it.
 const STRICT_CSP =
@@ -22,8 +29,16 @@ interface KgxDebugView {
   nodeCount: number;
   edgeCount: number;
   visibleNodeCount: number;
+  visibleEdgeCount: number;
   selectedIds: string[];
 }
+
+interface KgxDebugFull extends KgxDebugView {
+  positions(): Record<string, { x: number; y: number }>;
+  allInView(): boolean;
+}
+
+const kgx = (): Promise<KgxDebugView> => debugView();
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -35,7 +50,7 @@ let problems: string[];
 async function debugView(): Promise<KgxDebugView> {
   return page.evaluate(() => {
     const k = (window as unknown as { __kgx: KgxDebugView }).__kgx;
-    return { ready: k.ready, nodeCount: k.nodeCount, edgeCount: k.edgeCount, visibleNodeCount: k.visibleNodeCount, selectedIds: k.selectedIds };
+    return { ready: k.ready, nodeCount: k.nodeCount, edgeCount: k.edgeCount, visibleNodeCount: k.visibleNodeCount, visibleEdgeCount: k.visibleEdgeCount, selectedIds: k.selectedIds };
   });
 }
 
@@ -52,7 +67,22 @@ async function clickElement(id: string, clickCount = 1): Promise<void> {
   await page.mouse.click(box.x + at.x, box.y + at.y, { clickCount });
 }
 
+async function positions(): Promise<Record<string, { x: number; y: number }>> {
+  return page.evaluate(() => (window as unknown as { __kgx: KgxDebugFull }).__kgx.positions());
+}
+
+async function allInView(): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { __kgx: KgxDebugFull }).__kgx.allInView());
+}
+
+/** The status line must say exactly what the canvas draws. */
+async function expectStatusMatchesScene(): Promise<void> {
+  const view = await debugView();
+  await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(new RegExp(`^${view.visibleNodeCount} nodes · ${view.visibleEdgeCount} edges shown of \\d+`));
+}
+
 beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
   if (!existsSync(DIST_INDEX)) throw new Error(`${DIST_INDEX} is missing: run \`npm run build:web\` first.`);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\`.`);
   server = await startTestServer();
@@ -68,20 +98,15 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  await freshPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+});
+
+/** A new browser context and page, watched for console errors and held to the strict CSP. */
+async function freshPage(options: Parameters<Browser['newContext']>[0]): Promise<void> {
+  await context?.close();
   problems = [];
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  context = await browser.newContext(options);
   page = await context.newPage();
-  // fcose starts from random positions; a seeded Math.random makes every run draw the same layout,
-  // so tests that click on the canvas hit the same thing each time.
-  await page.addInitScript(() => {
-    let state = 0x2f6b3a1d;
-    Math.random = () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  });
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
@@ -92,7 +117,7 @@ beforeEach(async () => {
     if (!headers['content-security-policy']) headers['content-security-policy'] = STRICT_CSP;
     await route.fulfill({ response, headers });
   });
-});
+}
 
 afterEach(async () => {
   await context?.close();
@@ -106,7 +131,7 @@ describe('the explorer page', () => {
     expect(initial.nodeCount).toBeGreaterThan(10);
     expect(initial.edgeCount).toBeGreaterThan(10);
     expect(initial.visibleNodeCount).toBe(initial.nodeCount);
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/\d+ entities, \d+ relationships/);
+    await expectStatusMatchesScene();
 
     // The legend names every kind, each with a checkbox that is on.
     const legend = page.locator('#legend');
@@ -131,14 +156,14 @@ describe('the explorer page', () => {
     expect(await figure.locator('blockquote').textContent()).toContain('Denne arenaen er viktig');
     expect(await figure.locator('cite').textContent()).toBe('Helseregionenes IKT-virksomheter møtes årlig');
     // Her role at Sykehuspartner is listed with the other end's name.
-    const role = panel.locator('.relationships > li', { hasText: 'ROLE_AT' }).first();
+    const role = panel.locator('.rel-group', { hasText: 'ROLE_AT' }).first();
     expect(await role.textContent()).toContain('Sykehuspartner');
 
     const after = await debugView();
     expect(after.selectedIds).toEqual(['person:gro-jaere']);
     expect(after.nodeCount).toBeGreaterThanOrEqual(initial.nodeCount);
 
-    await page.screenshot({ path: SCREENSHOT });
+    await shot('search-evidence');
     expect(problems).toEqual([]);
   });
 
@@ -175,7 +200,7 @@ describe('the explorer page', () => {
 
     await clickElement('org:helse-nord-ikt', 2);
     // The seed graph is small enough to be drawn whole, so expanding finds nothing new and says so.
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/around Helse Nord IKT/);
+    await expect.poll(() => page.locator('#toolbar-message').textContent(), { timeout: 10_000 }).toMatch(/around Helse Nord IKT/);
     expect((await debugView()).selectedIds).toEqual(['org:helse-nord-ikt']);
     expect(problems).toEqual([]);
   });
@@ -197,6 +222,7 @@ describe('the explorer page', () => {
     const entity = { id: 'org:evil', kind: 'ORGANISATION', name: evil, degree: 0 };
     const answers: Record<string, unknown> = {
       Graph: { graph: { nodes: [entity], edges: [], truncated: false } },
+      Stats: { stats: { entities: 1, relationships: 0, documents: 1, evidence: 2 } },
       Search: { search: [{ score: 1, entity }] },
       Neighbourhood: { neighbourhood: { nodes: [entity], edges: [], truncated: false } },
       Entity: {
@@ -210,7 +236,7 @@ describe('the explorer page', () => {
             { id: 'ev:1', quote: evil, start: text.indexOf(evil), end: text.indexOf(evil) + evil.length, supports: null, document: { id: 'doc:x', title: '<i>Doc</i>', text, publishedAt: null, source: 'javascript:alert(1)' } },
             { id: 'ev:2', quote: 'Slutt.', start: 0, end: 3, supports: null, document: { id: 'doc:x', title: 'Doc', text, publishedAt: null, source: null } },
           ],
-          relationships: [],
+          relationships: { edges: [] },
         },
         neighbourhood: { nodes: [entity] },
       },
@@ -229,12 +255,20 @@ describe('the explorer page', () => {
     expect(await panel.locator('mark').nth(1).textContent()).toBe('Slutt.');
     expect(await panel.locator('.evidence-warning').count()).toBe(1);
     expect(await panel.locator('blockquote[cite]').count()).toBe(0);
+    // The entity list (the canvas as text) names it as text too.
+    expect(await page.locator('#entity-list button[data-id="org:evil"]').textContent()).toContain(evil);
+    // The document view: the quote marked, the javascript: source shown as text, never as a link.
+    await panel.getByRole('button', { name: 'Read in document' }).first().click();
+    const dialog = page.locator('#document-dialog');
+    expect(await dialog.locator('mark.current').textContent()).toBe(evil);
+    expect(await dialog.locator('a').count()).toBe(0);
+    expect(await dialog.textContent()).toContain('javascript:alert(1)');
     expect(await page.locator('img, b, i, script:not([src])').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(problems).toEqual([]);
   });
 
-  it('shows API errors with their code in the status region', async () => {
+  it('shows errors in words next to the search box, and clears them with the next success', async () => {
     await openPage();
     await page.route(`${server.url}/graphql`, (route) =>
       route.fulfill({
@@ -243,13 +277,241 @@ describe('the explorer page', () => {
         body: JSON.stringify({ data: null, errors: [{ message: 'The graph database is not available right now; try again shortly.', extensions: { code: 'DATABASE_UNAVAILABLE' } }] }),
       }),
     );
+    const error = page.locator('#search-error');
     await page.getByLabel('Search').fill('sykehus');
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toContain('DATABASE_UNAVAILABLE');
-    expect(await page.getByRole('status').textContent()).toContain('Search failed');
+    await expect.poll(() => error.textContent(), { timeout: 10_000 }).toMatch(/^Search failed\. The graph database is not available right now/);
+    expect(await error.textContent()).not.toContain('DATABASE_UNAVAILABLE');
 
     await page.unroute(`${server.url}/graphql`);
-    await page.route(`${server.url}/graphql`, (route) => route.abort('connectionrefused'));
     await page.getByLabel('Search').fill('helse');
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toContain('NETWORK_ERROR');
+    await expect.poll(() => error.isHidden(), { timeout: 10_000 }).toBe(true);
+
+    await page.route(`${server.url}/graphql`, (route) => route.abort('connectionrefused'));
+    await page.getByLabel('Search').fill('sykehuspartner');
+    await expect.poll(() => error.textContent(), { timeout: 10_000 }).toContain('The server cannot be reached');
+    // No console stacks for failures the page handles (the aborted request itself is logged by Chromium).
+    expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
+  });
+
+  it('the search box limits its own length', async () => {
+    await openPage();
+    await page.getByLabel('Search').fill('x'.repeat(500));
+    expect((await page.getByLabel('Search').inputValue()).length).toBe(200);
+  });
+});
+
+describe('the analyst’s flow (issue 8)', () => {
+  it('search, add, expand, read the quote in its document, undo, and reopen the permalink unchanged', async () => {
+    await openPage();
+    await expectStatusMatchesScene();
+    await shot('01-overview');
+    // The seed graph is small enough to show whole, so start from a scene without Gro Jære.
+    await page.locator('#entity-list button[data-id="person:gro-jaere"]').click();
+    await page.getByRole('button', { name: 'Remove', exact: true }).click();
+    expect((await kgx()).nodeCount).toBe(31);
+    const placed = await positions();
+
+    await page.getByLabel('Search').fill('jaere');
+    await page.getByRole('option', { name: /Gro Jære/ }).click();
+    await expect.poll(async () => (await kgx()).selectedIds).toEqual(['person:gro-jaere']);
+    expect((await kgx()).nodeCount).toBe(32);
+    // Nodes already on screen stayed where they were.
+    const after = await positions();
+    for (const [id, p] of Object.entries(placed)) expect(after[id], id).toEqual(p);
+    await expectStatusMatchesScene();
+    await shot('02-added');
+
+    await page.getByRole('button', { name: 'Expand', exact: true }).click();
+    await expect.poll(() => page.locator('#toolbar-message').textContent(), { timeout: 10_000 }).toMatch(/around Gro Jære/);
+
+    const panel = page.getByRole('complementary');
+    const figure = panel.locator('figure', { has: page.locator('mark', { hasText: 'administrerende direktør' }) }).first();
+    await figure.waitFor({ state: 'visible', timeout: 10_000 });
+    // Relationships are grouped by type, each group with its count.
+    expect(await panel.locator('.rel-group h4', { hasText: 'ROLE_AT' }).textContent()).toMatch(/ROLE_AT\s*1/);
+    await figure.getByRole('button', { name: 'Read in document' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Helseregionenes IKT-virksomheter møtes årlig' }).waitFor();
+    const current = dialog.locator('mark.current');
+    expect(await current.textContent()).toContain('administrerende direktør i Sykehuspartner');
+    expect(await dialog.locator('mark').count()).toBeGreaterThan(1);
+    expect(await current.isVisible()).toBe(true);
+    const box = await current.boundingBox();
+    expect(box && box.y > 0 && box.y < 900).toBe(true);
+    await shot('03-document');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await kgx()).nodeCount).toBe(31);
+    expect(await page.locator('#entity-list button[data-id="person:gro-jaere"]').count()).toBe(0);
+    await expectStatusMatchesScene();
+    await shot('04-undone');
+
+    // The URL follows the scene; reopening it gives the same scene at the same positions.
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 5_000 }).toMatch(/^#s=/);
+    await page.waitForTimeout(400);
+    const link = page.url();
+    const scene = await positions();
+    await page.goto('about:blank');
+    await page.goto(link);
+    await page.waitForFunction(() => (window as unknown as { __kgx?: KgxDebugView }).__kgx?.ready === true, undefined, { timeout: 30_000 });
+    expect(await positions()).toEqual(scene);
+    expect((await kgx()).nodeCount).toBe(31);
+    await expectStatusMatchesScene();
+    await shot('05-permalink');
+    expect(problems).toEqual([]);
+  });
+
+  it('falls back to the overview, and says so, when the link is damaged', async () => {
+    await page.goto(server.url + '/#s=eJzLSM3JyQcABiwCFQ-cut-short');
+    await page.waitForFunction(() => (window as unknown as { __kgx?: KgxDebugView }).__kgx?.ready === true, undefined, { timeout: 30_000 });
+    expect(await page.locator('#toolbar-message').textContent()).toMatch(/link in the address bar could not be read/);
+    expect((await kgx()).nodeCount).toBe(32);
+    await expectStatusMatchesScene();
+    expect(problems).toEqual([]);
+  });
+
+  it('finds the path between Gro Jære and Epic and fades the rest', async () => {
+    await openPage();
+    await page.locator('#entity-list button[data-id="person:gro-jaere"]').click();
+    await page.locator('#entity-list button[data-id="vendor:epic"]').click({ modifiers: ['Shift'] });
+    expect((await kgx()).selectedIds).toEqual(['person:gro-jaere', 'vendor:epic']);
+    await page.getByRole('button', { name: 'Paths', exact: true }).click();
+    const message = await page.locator('#toolbar-message').textContent();
+    expect(message).toMatch(/^Shortest path, \d+ steps: Gro Jære → .* → Epic/);
+    await shot('06-path');
+    await page.keyboard.press('Escape');
+    expect((await kgx()).selectedIds).toEqual([]);
+  });
+
+  it('hides, shows only the selection, shows hidden again, filters a relationship type, with counts to match', async () => {
+    await openPage();
+    const all = await kgx();
+    await page.locator('#entity-list button[data-id="org:sykehuspartner"]').click();
+    await page.keyboard.press('o');
+    await expect.poll(async () => (await kgx()).visibleNodeCount).toBe(1);
+    await expectStatusMatchesScene();
+    expect(await page.getByRole('status').first().textContent()).toContain(`${all.nodeCount - 1} hidden`);
+    await page.keyboard.press('s');
+    await expect.poll(async () => (await kgx()).visibleNodeCount).toBe(all.nodeCount);
+    await page.locator('#legend').getByRole('checkbox', { name: /^DISCUSSED\b/ }).uncheck();
+    await expect.poll(async () => (await kgx()).visibleEdgeCount).toBeLessThan(all.visibleEdgeCount);
+    await expectStatusMatchesScene();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await kgx()).visibleEdgeCount).toBe(all.visibleEdgeCount);
+  });
+
+  it('previews a hub’s expansion by group and brings in only the chosen group', async () => {
+    // A generated hub: the real Sykehuspartner plus 40 people and 10 topics the seed graph does not have.
+    const hub = { id: 'org:sykehuspartner', kind: 'ORGANISATION', name: 'Sykehuspartner', degree: 55 };
+    const people = Array.from({ length: 40 }, (_, i) => ({ id: `person:gen-${i}`, kind: 'PERSON', name: `Generated Person ${i}`, degree: 1 }));
+    const topics = Array.from({ length: 10 }, (_, i) => ({ id: `topic:gen-${i}`, kind: 'TOPIC', name: `Generated Topic ${i}`, degree: 1 }));
+    const edges = [
+      ...people.map((p) => ({ id: `rel:${p.id}-ROLE_AT-${hub.id}`, type: 'ROLE_AT', source: p.id, target: hub.id, title: null })),
+      ...topics.map((t) => ({ id: `rel:${hub.id}-DISCUSSED-${t.id}`, type: 'DISCUSSED', source: hub.id, target: t.id, title: null })),
+    ];
+    await page.route(`${server.url}/graphql`, async (route) => {
+      const body = route.request().postDataJSON() as { query: string; variables: { ids?: string[] } };
+      if (/query Neighbourhood/.test(body.query) && body.variables.ids?.[0] === hub.id) {
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { neighbourhood: { nodes: [hub, ...people, ...topics], edges, truncated: false } } }) });
+      } else await route.continue();
+    });
+    await openPage();
+    const before = await kgx();
+    await page.locator('#entity-list button[data-id="org:sykehuspartner"]').click();
+    await page.getByRole('button', { name: 'Expand', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Expand Sykehuspartner: 50 new entities' }).waitFor({ timeout: 10_000 });
+    const rows = dialog.locator('.preview-row');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).textContent()).toMatch(/ROLE_AT.*Person\s*40/);
+    expect(await rows.nth(1).textContent()).toMatch(/DISCUSSED.*Topic\s*10/);
+    await shot('06b-hub-preview');
+    await rows.nth(1).getByRole('checkbox').check();
+    await dialog.getByRole('button', { name: 'Add 10 entities' }).click();
+    await expect.poll(async () => (await kgx()).nodeCount).toBe(before.nodeCount + 10);
+    expect(await page.locator('#entity-list button[data-id="person:gen-0"]').count()).toBe(0);
+    await expectStatusMatchesScene();
+    expect(problems).toEqual([]);
+  });
+
+  it('the query drawer’s curl reproduces the scene’s data', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await openPage();
+    await page.getByRole('button', { name: 'Query', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Queries behind this scene' }).waitFor();
+    await dialog.getByRole('button', { name: 'Copy as curl' }).first().click();
+    await expect.poll(() => dialog.getByRole('status').first().textContent()).toBe('curl copied.');
+    await shot('07-query');
+    const curl = await page.evaluate(() => navigator.clipboard.readText());
+    expect(curl).toMatch(/^curl -s '/);
+    const answer = JSON.parse(await run('bash', ['-c', curl])) as { data: { graph: { nodes: { id: string }[]; edges: unknown[] } } };
+    const view = await kgx();
+    expect(answer.data.graph.nodes).toHaveLength(view.nodeCount);
+    expect(answer.data.graph.edges).toHaveLength(view.edgeCount);
+  });
+
+  it('lists every shortcut in the ? dialog and closes it with Escape', async () => {
+    await openPage();
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Keyboard shortcuts' }).waitFor();
+    for (const keys of ['Ctrl+Z', 'Ctrl+Shift+Z', 'H', 'P', 'F', 'L', 'X', 'Q', 'Escape']) {
+      expect(await dialog.locator('kbd', { hasText: new RegExp(`^${keys.replace(/[+?]/g, '\\$&')}$`) }).count(), keys).toBe(1);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('exports the whole scene as PNG at twice the resolution', async () => {
+    await openPage();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    expect(download.suggestedFilename()).toBe('knowledge-graph.png');
+    const path = await download.path();
+    const header = await readFile(path!);
+    expect(header.subarray(1, 4).toString()).toBe('PNG');
+    const width = header.readUInt32BE(16);
+    const canvas = await page.locator('#cy').boundingBox();
+    expect(width).toBeGreaterThan(canvas!.width);
+  });
+
+  it('shows the whole graph on a phone at first view', async () => {
+    await freshPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await openPage();
+    await page.waitForTimeout(300);
+    expect(await allInView()).toBe(true);
+    const view = await kgx();
+    expect(view.visibleNodeCount).toBe(view.nodeCount);
+    const cy = await page.locator('#cy').boundingBox();
+    expect(cy!.height).toBeGreaterThan(250);
+    await shot('08-phone');
+    expect(problems).toEqual([]);
+  });
+
+  it('follows the system’s dark mode', async () => {
+    await freshPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' });
+    await openPage();
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(21, 25, 31)');
+    await shot('09-dark');
+  });
+});
+
+describe('serving the page', () => {
+  it('sends hashed assets precompressed and cached for a year, index.html revalidated', async () => {
+    const index = await fetch(server.url + '/', { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const html = await index.text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    // Node's fetch would decode the body; a raw request shows what went over the wire.
+    const raw = await run('curl', ['-sS', '-D', '-', '-o', '/dev/null', '-H', 'accept-encoding: br', server.url + script!]);
+    expect(raw).toMatch(/content-encoding: br/i);
+    expect(raw).toMatch(/cache-control: public, max-age=31536000, immutable/i);
+    const length = Number(/content-length: (\d+)/i.exec(raw)?.[1]);
+    // The whole first load (script, style, page) stays under 250 KB compressed.
+    expect(length).toBeLessThan(230_000);
   });
 });

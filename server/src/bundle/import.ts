@@ -55,7 +55,17 @@ export function bundleChange(bundle: unknown): GraphChange {
     const id = r.id ?? defaultRelationshipId(r);
     const place = `relationships[${i}] (${id})`;
     unique(id, place);
-    return { id, type: r.type, source: r.source, target: r.target, title: r.title ?? null, evidence: evidenceOf(place, r.evidence), place };
+    return {
+      id,
+      type: r.type,
+      source: r.source,
+      target: r.target,
+      title: r.title ?? null,
+      validFrom: r.validFrom ?? null,
+      validTo: r.validTo ?? null,
+      evidence: evidenceOf(place, r.evidence),
+      place,
+    };
   });
   problems.throwIfAny();
   return {

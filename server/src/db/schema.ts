@@ -31,6 +31,8 @@ export function schemaStatements(): string[] {
     'CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)',
     'CREATE INDEX entity_degree IF NOT EXISTS FOR (n:Entity) ON (n.degree)',
     'CREATE INDEX entity_updated_at IF NOT EXISTS FOR (n:Entity) ON (n.updatedAt)',
+    'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
+    'CREATE TEXT INDEX entity_search_text IF NOT EXISTS FOR (n:Entity) ON (n.searchText)',
     'CREATE INDEX evidence_fact IF NOT EXISTS FOR (n:Evidence) ON (n.factId)',
     'CREATE INDEX evidence_document IF NOT EXISTS FOR (n:Evidence) ON (n.documentId)',
     'CREATE INDEX document_content_hash IF NOT EXISTS FOR (n:Document) ON (n.contentHash)',
@@ -38,10 +40,12 @@ export function schemaStatements(): string[] {
     `CREATE FULLTEXT INDEX ${ENTITY_NAMES_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [${ENTITY_NAMES_PROPERTIES.map((p) => `n.${p}`).join(', ')}]
        OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${ENTITY_NAMES_ANALYZER}', \`fulltext.eventually_consistent\`: false } }`,
   ];
-  // The overview of some kinds reads each kind's best-connected entities in degree order straight from an index.
+  // Overviews and listings of some kinds read each kind's entities in order straight from its own label's index.
   for (const kind of ENTITY_KINDS) {
     const label = KIND_LABEL[kind];
     statements.push(`CREATE INDEX ${label.toLowerCase()}_degree IF NOT EXISTS FOR (n:${label}) ON (n.degree)`);
+    statements.push(`CREATE INDEX ${label.toLowerCase()}_name IF NOT EXISTS FOR (n:${label}) ON (n.name)`);
+    statements.push(`CREATE INDEX ${label.toLowerCase()}_updated_at IF NOT EXISTS FOR (n:${label}) ON (n.updatedAt)`);
   }
   // Relationship types cannot be parameters; these come from the allowlist only. Ids are unique across types
   // too: the write path checks all types (a disjunction the planner answers with one index seek per type).

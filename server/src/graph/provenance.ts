@@ -10,6 +10,9 @@ export interface EvidenceRecord {
   supports: string | null;
   addedBy: string | null;
   addedAt: string | null;
+  /** The sentence around the quote and its offset in the document. */
+  context: string;
+  contextStart: number;
 }
 
 /** A source document as stored in Neo4j. */
@@ -34,6 +37,8 @@ export function toEvidenceRecord(value: Record<string, unknown>): EvidenceRecord
     supports: typeof value.supports === 'string' ? value.supports : null,
     addedBy: typeof value.addedBy === 'string' ? value.addedBy : null,
     addedAt: typeof value.addedAt === 'string' ? value.addedAt : null,
+    context: typeof value.context === 'string' ? value.context : String(value.quote),
+    contextStart: typeof value.contextStart === 'number' ? value.contextStart : Number(value.start),
   };
 }
 

@@ -8,11 +8,15 @@ export interface RelationshipRecord {
   target: string;
   title: string | null;
   origin: OriginRecord;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  validFrom: string | null;
+  validTo: string | null;
 }
 
 /** Cypher map projection that reads relationship `r` into a RelationshipRecord. */
 export const RELATIONSHIP_PROJECTION =
-  'r { .id, type: type(r), source: startNode(r).id, target: endNode(r).id, title: r.title, .createdAt, .createdBy, .updatedAt, .updatedBy }';
+  'r { .id, type: type(r), source: startNode(r).id, target: endNode(r).id, title: r.title, .createdAt, .createdBy, .updatedAt, .updatedBy, .firstSeen, .lastSeen, .validFrom, .validTo }';
 
 /** Turns a projected map into a RelationshipRecord. */
 export function toRelationshipRecord(value: Record<string, unknown>): RelationshipRecord {
@@ -23,5 +27,13 @@ export function toRelationshipRecord(value: Record<string, unknown>): Relationsh
     target: String(value.target),
     title: typeof value.title === 'string' ? value.title : null,
     origin: toOrigin(value),
+    firstSeen: text(value.firstSeen),
+    lastSeen: text(value.lastSeen),
+    validFrom: text(value.validFrom),
+    validTo: text(value.validTo),
   };
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
 }

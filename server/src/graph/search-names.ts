@@ -8,3 +8,8 @@ import { foldForSearch } from './fold.js';
 export function searchNames(name: string, aliases: readonly string[]): string[] {
   return [...new Set([name, ...aliases].map(foldForSearch))];
 }
+
+/** One string of every folded name and alias, for "name contains" filters (a text index answers CONTAINS). */
+export function searchText(name: string, aliases: readonly string[]): string {
+  return searchNames(name, aliases).join(' | ');
+}

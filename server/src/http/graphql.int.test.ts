@@ -47,7 +47,8 @@ describe('search', () => {
       [{ q: 'gro', kinds: [] }, 'kinds'],
     ] as const) {
       const { body } = await graphql(yoga, SEARCH, variables);
-      expect(body.data, JSON.stringify(variables)).toBeNull();
+      // Null after a resolver refused it; absent when the argument checks refused it before execution.
+      expect(body.data ?? null, JSON.stringify(variables)).toBeNull();
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     }
   });
@@ -60,13 +61,14 @@ describe('entity', () => {
       `{ entity(id: "org:helse-midt-norge-it") {
           __typename id kind name aliases degree
           evidence { quote start end document { id text } }
-          relationships { type source target }
+          relationships { edges { node { type source target } } totalCount }
         } }`,
     );
     const entity = body.data!.entity;
     expect(entity).toMatchObject({ __typename: 'Organisation', kind: 'ORGANISATION', name: 'Helse Midt-Norge IT' });
     expect(entity.aliases).toContain('Helse Midt-IT');
-    expect(entity.degree).toBe(entity.relationships.length);
+    expect(entity.degree).toBe(entity.relationships.edges.length);
+    expect(entity.relationships.totalCount).toBe(entity.degree);
     expect(entity.evidence.length).toBeGreaterThan(0);
     for (const evidence of entity.evidence) {
       expect(evidence.document.text.slice(evidence.start, evidence.end)).toBe(evidence.quote);
@@ -79,13 +81,17 @@ describe('entity', () => {
   });
 
   it('caps relationships at `first` while degree counts them all', async () => {
-    const { body } = await graphql(yoga, '{ entity(id: "org:sykehuspartner") { degree relationships(first: 2) { id } all: relationships { id } } }');
+    const { body } = await graphql(
+      yoga,
+      '{ entity(id: "org:sykehuspartner") { degree relationships(first: 2) { edges { node { id } } totalCount } all: relationships(first: 100) { edges { node { id } } } } }',
+    );
     const entity = body.data!.entity;
     expect(entity.degree).toBeGreaterThan(2);
-    expect(entity.relationships).toHaveLength(2);
-    expect(entity.all).toHaveLength(entity.degree);
-    expect(entity.relationships).toEqual(entity.all.slice(0, 2));
-    const bad = await graphql(yoga, '{ entity(id: "org:sykehuspartner") { relationships(first: 0) { id } } }');
+    expect(entity.relationships.edges).toHaveLength(2);
+    expect(entity.relationships.totalCount).toBe(entity.degree);
+    expect(entity.all.edges).toHaveLength(entity.degree);
+    expect(entity.relationships.edges).toEqual(entity.all.edges.slice(0, 2));
+    const bad = await graphql(yoga, '{ entity(id: "org:sykehuspartner") { relationships(first: 0) { edges { node { id } } } } }');
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
   });
 
@@ -167,7 +173,8 @@ describe('neighbourhood', () => {
       { ids: [] },
     ]) {
       const { body } = await graphql(yoga, NEIGHBOURHOOD, variables);
-      expect(body.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
+      // limit 5000 is refused by the cost limit before the resolver's range check sees it.
+      expect(body.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toMatch(/^(BAD_USER_INPUT|QUERY_TOO_COMPLEX)$/);
     }
   });
 
@@ -192,8 +199,8 @@ describe('graph, documents and stats', () => {
   });
 
   it('lists the seed document with its verbatim text', async () => {
-    const { body } = await graphql(yoga, '{ documents { id title language text } }');
-    const seed = body.data!.documents.find((document: { id: string }) => document.id === 'doc:000_b40fe58a30269fa6');
+    const { body } = await graphql(yoga, '{ documents(first: 100) { edges { node { id title language text } } } }');
+    const seed = body.data!.documents.edges.map((edge: { node: unknown }) => edge.node).find((document: { id: string }) => document.id === 'doc:000_b40fe58a30269fa6');
     expect(seed.title).toBe('Helseregionenes IKT-virksomheter møtes årlig');
     expect(seed.text).toContain('Gro Jære, administrerende direktør i Sykehuspartner');
   });
@@ -250,16 +257,32 @@ describe('malformed and hostile requests', () => {
 
   it('refuses queries nested too deeply', async () => {
     const deep = `{ __schema { types { fields { type ${'{ ofType '.repeat(30)}{ name }${' }'.repeat(30)} } } } }`;
-    const { body } = await graphql(yoga, deep);
+    const { status, body } = await graphql(yoga, deep);
+    expect(status).toBe(400);
     expect(body.data ?? null).toBeNull();
     expect(body.errors?.[0]?.message).toMatch(/depth/i);
+    expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('refuses too many aliases', async () => {
     const tooMany = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: stats { entities }`).join(' ')} }`;
-    const { body } = await graphql(yoga, tooMany);
+    const { status, body } = await graphql(yoga, tooMany);
+    expect(status).toBe(400);
     expect(body.data ?? null).toBeNull();
     expect(body.errors?.[0]?.message).toMatch(/aliases/i);
+  });
+
+  it('bounds the attack of the issue: 15 aliases of graph(limit: 1000) with document texts are refused before running', async () => {
+    const attack = `{ ${Array.from({ length: 15 }, (_, i) => `g${i}: graph(limit: 1000) { nodes { id evidence { quote document { text } } } }`).join(' ')} }`;
+    const { status, body } = await graphql(yoga, attack);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('refuses an over-long entity id with BAD_USER_INPUT', async () => {
+    const { status, body } = await graphql(yoga, 'query($id: ID!) { entity(id: $id) { id } }', { id: 'x'.repeat(10_000) });
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
   });
 });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
+import { DateScalar } from './date-scalar.js';
 import { bundleResolvers } from '../bundle/resolvers.js';
 import { entityResolvers } from '../entity/resolvers.js';
 import { neighbourhoodResolvers } from '../neighbourhood/resolvers.js';
@@ -18,7 +19,7 @@ export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
     resolvers: [
-      { JSON: GraphQLJSON },
+      { JSON: GraphQLJSON, Date: DateScalar },
       entityResolvers,
       relationshipResolvers,
       searchResolvers,

@@ -33,7 +33,7 @@ describe('the HTTP server over a real socket', () => {
     const body = JSON.stringify({ query: '{ stats { entities } }' });
     const chunked = `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`;
     const status = await rawRequest(
-      `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${chunked}`,
+      `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${chunked}`,
     );
     expect(status).toBe('HTTP/1.1 411 Length Required');
   });
@@ -47,6 +47,18 @@ describe('the HTTP server over a real socket', () => {
     expect(response.status).toBe(413);
   });
 
+  it('answers only to the loopback host names by default (DNS rebinding): another Host gets 403', async () => {
+    const { port } = new URL(server.url);
+    for (const host of ['localhost', `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]) {
+      expect(await rawRequest(`GET /healthz HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`), host).toBe('HTTP/1.1 200 OK');
+    }
+    for (const host of ['evil.example', `evil.example:${port}`, 'localhost.evil.example']) {
+      for (const path of ['/graphql', '/', '/healthz']) {
+        expect(await rawRequest(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`), `${host} ${path}`).toBe('HTTP/1.1 403 Forbidden');
+      }
+    }
+  });
+
   it('serves GraphQL, health, the page with its security headers, and 404 for unknown paths', async () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -58,6 +70,12 @@ describe('the HTTP server over a real socket', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    for (const path of ['/graphql', '/healthz', '/readyz', '/no-such-file']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+    }
     expect((await fetch(`${server.url}/../package.json`)).status).toBe(404);
     expect((await fetch(`${server.url}/%2e%2e/package.json`)).status).toBe(404);
   });

@@ -19,6 +19,9 @@ describe('neighbourhoodQuery', () => {
       limitPlusOne: neo4j.int(51),
       maxEdges: neo4j.int(500),
       maxEdgesPlusOne: neo4j.int(501),
+      scopeKinds: null,
+      asOf: null,
+      asOfEnd: null,
     });
   });
 

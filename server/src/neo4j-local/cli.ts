@@ -1,7 +1,10 @@
 /** Runs only the local Neo4j (no API), until Ctrl-C: `npm run neo4j`. */
 import { loadConfig } from '../config.js';
+import { logger } from '../log.js';
 import { LocalNeo4j } from './local-neo4j.js';
 import { PrerequisiteError } from './toolchain.js';
+
+const log = logger('neo4j');
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,9 +16,7 @@ async function main(): Promise<void> {
     restartOnCrash: true,
   });
   const connection = await neo4j.start();
-  process.stderr.write(
-    `[neo4j] Ready at ${connection.uri} (user ${connection.username}, password in ${config.KGX_DATA_DIR}/neo4j/password). Ctrl-C stops it.\n`,
-  );
+  log.info(`Ready at ${connection.uri} (user ${connection.username}, password in ${config.KGX_DATA_DIR}/neo4j/password). Ctrl-C stops it.`);
   const stop = (): void => {
     neo4j.stop().then(() => process.exit(0), () => process.exit(1));
   };
@@ -24,6 +25,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`[neo4j] ${error instanceof PrerequisiteError || error instanceof Error ? error.message : String(error)}\n`);
+  log.fatal(error instanceof PrerequisiteError || error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -3,7 +3,9 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
+import { logger } from '../log.js';
 import { ensurePassword } from './password.js';
+import { RestartPolicy, type RestartPolicyOptions } from './restart-policy.js';
 import { isPortInUse } from './ports.js';
 import { checkPrerequisites, javaBinary, pinnedNeo4jVersion, prepareLauncher } from './toolchain.js';
 
@@ -16,8 +18,10 @@ export interface LocalNeo4jOptions {
   heap?: string;
   /** Restart the database when it dies unexpectedly (the server does; tests don't need to). */
   restartOnCrash?: boolean;
-  /** Where progress lines go; defaults to stderr. */
+  /** Where progress lines go; defaults to the server's logger. */
   log?: (line: string) => void;
+  /** Pacing of restarts after a crash (backoff, when to call the database unhealthy). */
+  restartPolicy?: RestartPolicyOptions;
   /** How long to wait for Bolt to come up. */
   startTimeoutMs?: number;
 }
@@ -30,23 +34,31 @@ export interface LocalNeo4jConnection {
 }
 
 const READY_PREFIX = 'READY ';
-const MAX_RESTARTS_PER_MINUTE = 3;
+const neo4jLog = logger('neo4j');
 
 /**
- * Runs Neo4j Community (from Maven Central) as a child JVM with Bolt on 127.0.0.1, supervised:
- * it is restarted (and the restart logged) if it dies while we run, and stopped cleanly with us.
+ * Runs Neo4j Community (from Maven Central) as a child JVM with Bolt on 127.0.0.1, supervised: after any
+ * unexpected death — while running or during a restart — it is started again with exponential backoff and no
+ * permanent give-up; `healthy` turns false when it has stayed down too long. It is stopped cleanly with us.
  */
 export class LocalNeo4j {
   private child: ChildProcess | undefined;
   private stopping = false;
-  private restarts: number[] = [];
+  private readonly policy: RestartPolicy;
+  private restartTimer: NodeJS.Timeout | undefined;
   private classpath = '';
   private password = '';
   private logStream: WriteStream | undefined;
   private readonly log: (line: string) => void;
 
   constructor(private readonly options: LocalNeo4jOptions) {
-    this.log = options.log ?? ((line) => process.stderr.write(`[neo4j] ${line}\n`));
+    this.log = options.log ?? ((line) => neo4jLog.info(line));
+    this.policy = new RestartPolicy(options.restartPolicy);
+  }
+
+  /** False when the database has been down (restarts failing) for too long: the service should be restarted. */
+  get healthy(): boolean {
+    return this.policy.healthy();
   }
 
   private get homeDir(): string {
@@ -71,6 +83,7 @@ export class LocalNeo4j {
     const version = await pinnedNeo4jVersion();
     this.log(`Starting Neo4j Community ${version} on bolt://127.0.0.1:${this.options.boltPort} (data in ${path.join(this.homeDir, 'db')}) ...`);
     await this.spawnOnce();
+    this.policy.up();
     this.log(`Neo4j is up after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return this.connection();
   }
@@ -85,6 +98,7 @@ export class LocalNeo4j {
     return this.child?.pid;
   }
 
+  /** Starts one JVM; resolves when Bolt is ready. A death after that (not asked for) goes to the supervisor. */
   private spawnOnce(): Promise<void> {
     const args = [
       `-Xmx${this.options.heap ?? '1g'}`,
@@ -144,18 +158,41 @@ export class LocalNeo4j {
   }
 
   private onUnexpectedExit(code: number | null, signal: NodeJS.Signals | null): void {
-    const now = Date.now();
-    this.restarts = this.restarts.filter((at) => now - at < 60_000);
-    if (!this.options.restartOnCrash || this.restarts.length >= MAX_RESTARTS_PER_MINUTE) {
-      this.log(`Neo4j exited unexpectedly (${signal ?? `code ${code}`}); not restarting${this.options.restartOnCrash ? ' (too many restarts in a minute)' : ''}.`);
+    const how = signal ?? `code ${code}`;
+    if (!this.options.restartOnCrash) {
+      this.log(`Neo4j exited unexpectedly (${how}); not restarting.`);
       return;
     }
-    this.restarts.push(now);
-    this.log(`Neo4j exited unexpectedly (${signal ?? `code ${code}`}); restarting it ...`);
-    this.spawnOnce().then(
-      () => this.log('Neo4j restarted.'),
-      (error: unknown) => this.log(`Neo4j restart failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    this.scheduleRestart(`Neo4j exited unexpectedly (${how}); restarting it`);
+  }
+
+  /** Plans the next start after the policy's pause; a failed start (even a death during it) plans another. */
+  private scheduleRestart(why: string): void {
+    if (this.stopping) return;
+    const delay = this.policy.down();
+    this.log(`${why} in ${(delay / 1000).toFixed(1)} s ...`);
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => void this.restart(), delay);
+  }
+
+  private async restart(): Promise<void> {
+    if (this.stopping) return;
+    try {
+      await checkPrerequisites();
+    } catch (error) {
+      this.policy.cannotRestart(error instanceof Error ? error.message : String(error));
+      this.scheduleRestart(`Neo4j cannot be restarted (${this.policy.reason}); trying again`);
+      return;
+    }
+    try {
+      await this.spawnOnce();
+      this.policy.up();
+      this.log('Neo4j restarted.');
+    } catch (error) {
+      // Whatever went wrong (a death during start, a start timeout), the child is gone or killed: try again.
+      if (this.child && this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+      this.scheduleRestart(`Neo4j restart failed (${error instanceof Error ? error.message : String(error)}); retrying`);
+    }
   }
 
   /**
@@ -165,6 +202,7 @@ export class LocalNeo4j {
    */
   async stop(graceMs = 30_000): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.restartTimer);
     const child = this.child;
     if (child && child.exitCode === null && child.signalCode === null) {
       await new Promise<void>((resolve) => {

@@ -1,16 +1,34 @@
+import { cursorArg, intInRange } from '../args.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { encodeCursor } from '../graph/cursor.js';
+import { ENTITY_KINDS, KIND_DESCRIPTIONS, KIND_LABEL, KIND_PROPERTIES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES } from '../graph/model.js';
 import { provenanceMutations } from './mutations.js';
 import { listDocuments, readStats } from './repository.js';
 
 /** Resolvers of the provenance domain: documents, quotes and counts. */
 export const provenanceResolvers: Resolvers = {
   Query: {
-    documents: (_parent, _args, { db }) => listDocuments(db),
+    documents: async (_parent, args, { db }) => {
+      const first = intInRange('first', args.first, 50, 1, 1_000);
+      const after = cursorArg(args.after, 1);
+      const page = await listDocuments(db, { first, after: (after?.[0] as string | undefined) ?? null });
+      const edges = page.items.map((node) => ({ cursor: encodeCursor([node.id]), node }));
+      return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
+    },
     document: (_parent, { id }, { loaders }) => loaders.document.load(id),
     stats: (_parent, _args, { db }) => readStats(db),
+    kinds: () =>
+      ENTITY_KINDS.map((kind) => ({ kind, typeName: KIND_LABEL[kind], description: KIND_DESCRIPTIONS[kind], fields: [...KIND_PROPERTIES[kind]] })),
+    relationshipTypes: () => RELATIONSHIP_TYPE_NAMES.map((type) => ({ type, description: RELATIONSHIP_TYPES[type] })),
   },
   Mutation: provenanceMutations,
   Evidence: {
+    context: (evidence) => ({
+      text: evidence.context,
+      documentStart: evidence.contextStart,
+      quoteStart: evidence.start - evidence.contextStart,
+      quoteEnd: evidence.end - evidence.contextStart,
+    }),
     document: async (evidence, _args, { loaders }) => {
       const document = await loaders.document.load(evidence.documentId);
       // Evidence is only ever written together with its document, so a miss is a broken store, not user error.

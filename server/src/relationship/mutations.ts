@@ -16,6 +16,8 @@ export function relationshipWriteFrom(input: Record<string, unknown>, problems: 
   const source = check.reference(problems, `${place}.source`, input.source);
   const target = check.reference(problems, `${place}.target`, input.target);
   const title = check.optionalText(problems, `${place}.title`, input.title);
+  const validFrom = check.date(problems, `${place}.validFrom`, input.validFrom);
+  const validTo = check.date(problems, `${place}.validTo`, input.validTo);
   const id =
     input.id === undefined || input.id === null
       ? source && target && typeOk
@@ -25,7 +27,7 @@ export function relationshipWriteFrom(input: Record<string, unknown>, problems: 
   if (id !== undefined) check.relationshipId(problems, `${place}.id`, id);
   const evidence = check.evidence(problems, `${place}.evidence`, Array.isArray(input.evidence) ? input.evidence : []);
   if (!typeOk || id === undefined || source === undefined || target === undefined) return undefined;
-  return { id, type: type as RelationshipTypeName, source, target, title, evidence, place };
+  return { id, type: type as RelationshipTypeName, source, target, title, validFrom, validTo, evidence, place };
 }
 
 export const relationshipMutations: Pick<MutationResolvers, 'upsertRelationship' | 'deleteRelationship'> = {

@@ -97,6 +97,9 @@ const relationshipSchema = z
     source: entityId,
     target: entityId,
     title: text.optional(),
+    /** When the fact began or ended, where a document says so (year, year-month or day). */
+    validFrom: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date: 2019, 2019-05 or 2019-05-14').optional(),
+    validTo: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date: 2019, 2019-05 or 2019-05-14').optional(),
     evidence: z.array(evidenceSchema).min(1, 'needs at least one evidence item'),
   })
   .refine((relationship) => relationship.source !== relationship.target, {

@@ -138,6 +138,8 @@ export function validateSeedSet(sources: SeedSources): SeedSet {
         source: relationship.source,
         target: relationship.target,
         title: relationship.title ?? null,
+        validFrom: relationship.validFrom ?? null,
+        validTo: relationship.validTo ?? null,
         evidence: resolve(file, graph, item, relationship.evidence),
         place: `${file}: ${item}`,
         seedFile: file,

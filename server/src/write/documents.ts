@@ -15,9 +15,10 @@ export async function writeDocuments(
   documents: readonly DocumentWrite[],
   writer: Writer,
   problems: ProblemList,
-): Promise<Counts> {
+): Promise<{ counts: Counts; redated: string[] }> {
   const counts = emptyCounts();
-  if (documents.length === 0) return counts;
+  const redated: string[] = [];
+  if (documents.length === 0) return { counts, redated };
   const stored = new Map(
     (
       await rows(tx, 'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d { .id, .title, .text, .publishedAt, .source, .language } AS d', {
@@ -39,6 +40,7 @@ export async function writeDocuments(
       counts.updated += 1;
       changed.push(document);
       if (old.text !== document.text) textChanged.push(document);
+      if ((old.publishedAt ?? null) !== document.publishedAt) redated.push(document.id);
     } else {
       counts.unchanged += 1;
     }
@@ -72,7 +74,7 @@ SET d += row.props, d.updatedAt = $at, d.updatedBy = $by`,
       },
     );
   }
-  return counts;
+  return { counts, redated };
 }
 
 /** Texts of the documents quotes point into: those being written, else the stored ones. */

@@ -1,6 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { KIND_PROPERTIES, labelForKind } from '../graph/model.js';
-import { searchNames } from '../graph/search-names.js';
+import { searchNames, searchText } from '../graph/search-names.js';
 import { groupBy, otherKindLabels, rows, runBatched } from './cypher.js';
 import type { ProblemList } from './problems.js';
 import type { Tombstone } from './redirects.js';
@@ -24,6 +24,8 @@ export interface EntityOutcome {
   /** The id written (a merged-away id resolves to the entity it was merged into). */
   id: string;
   status: 'created' | 'updated' | 'unchanged' | 'kept';
+  /** True when the entity changed kind: its neighbours' per-kind counts change with it. */
+  retyped?: boolean;
 }
 
 /**
@@ -75,12 +77,12 @@ export async function writeEntities(
     }
     const status = !old ? 'created' : sameContent(old.content, next) ? 'unchanged' : 'updated';
     counts[status] += 1;
-    outcomes.push({ input: entity, id, status });
+    outcomes.push({ input: entity, id, status, retyped: old !== undefined && old.content.kind !== entity.kind });
     if (status !== 'unchanged') {
       writes.push({
         id,
         kind: entity.kind,
-        props: { ...next, searchNames: searchNames(next.name, next.aliases) },
+        props: { ...next, searchNames: searchNames(next.name, next.aliases), searchText: searchText(next.name, next.aliases) },
       });
     }
   }

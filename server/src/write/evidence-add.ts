@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { ANY_RELATIONSHIP_TYPE } from '../graph/model.js';
 import { rows } from './cypher.js';
+import { refreshDates } from './dates.js';
 import { documentTexts } from './documents.js';
 import { resolveEvidence, writeEvidence } from './evidence.js';
 import { ProblemList } from './problems.js';
@@ -35,5 +36,6 @@ RETURN factId, factType`,
   const resolved = resolveEvidence([ref], texts, problems);
   problems.throwIfAny();
   const written = await writeEvidence(tx, resolved, [ref.id], writer, false);
+  await refreshDates(tx, [ref.id]);
   return written.counts;
 }

@@ -1,4 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { quoteContext } from '../graph/context.js';
 import { evidenceIdFor } from '../graph/ids.js';
 import { locateQuote } from '../graph/quotes.js';
 import { int, rows, runBatched } from './cypher.js';
@@ -23,6 +24,9 @@ export interface ResolvedEvidence {
   start: number;
   end: number;
   supports: string | null;
+  /** The sentence around the quote and its offset in the document, so readers need not fetch the text. */
+  context: string;
+  contextStart: number;
 }
 
 /** Pins every quote to its offsets in its document; every miss becomes a problem naming the item. */
@@ -43,6 +47,7 @@ export function resolveEvidence(facts: readonly FactRef[], texts: ReadonlyMap<st
       }
       const { start, end } = location.span;
       const supports = ev.supports ?? null;
+      const context = quoteContext(text, start, end);
       resolved.push({
         id: evidenceIdFor(fact.id, ev.documentId, start, end, supports),
         factId: fact.id,
@@ -52,6 +57,8 @@ export function resolveEvidence(facts: readonly FactRef[], texts: ReadonlyMap<st
         start,
         end,
         supports,
+        context: context.text,
+        contextStart: context.documentStart,
       });
     });
   }
@@ -95,6 +102,8 @@ ON CREATE SET e += row.props, e.addedAt = $at, e.addedBy = $by`,
             start: int(ev.start),
             end: int(ev.end),
             supports: ev.supports,
+            context: ev.context,
+            contextStart: int(ev.contextStart),
           },
         })),
       { at: writer.at, by: writer.source },

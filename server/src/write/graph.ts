@@ -4,6 +4,8 @@ import { writeEntities } from './entities.js';
 import { resolveEvidence, writeEvidence, type FactRef } from './evidence.js';
 import { ProblemList } from './problems.js';
 import { clearDeletions, readTombstones } from './redirects.js';
+import { rows } from './cypher.js';
+import { factsQuoting, refreshDates } from './dates.js';
 import { refreshDegrees, writeRelationships } from './relationships.js';
 import type { GraphChange, Progress, WritePolicy, WriteReport, Writer } from './types.js';
 
@@ -20,7 +22,7 @@ export async function writeGraph(
   progress?: Progress,
 ): Promise<WriteReport> {
   const problems = new ProblemList();
-  const documents = await writeDocuments(tx, change.documents, writer, problems);
+  const { counts: documents, redated } = await writeDocuments(tx, change.documents, writer, problems);
   problems.throwIfAny();
 
   const tombstones = await readTombstones(tx, [
@@ -55,7 +57,9 @@ export async function writeGraph(
     policy.evidence === 'replace-own',
     progress,
   );
-  await refreshDegrees(tx, relationshipResult.touched);
+  await refreshDates(tx, [...new Set([...evidence.filter((ev) => evidenceCounts.createdIds.has(ev.id)).map((ev) => ev.factId), ...(await factsQuoting(tx, redated))])]);
+  const retyped = entityResult.outcomes.filter((o) => o.retyped).map((o) => o.id);
+  await refreshDegrees(tx, [...relationshipResult.touched, ...(await neighboursOf(tx, retyped))]);
   if (policy.ownedBy === undefined) {
     // An explicit write of a deleted id brings it back; a seed never does (it keeps such items away).
     await clearDeletions(tx, [...entityResult.outcomes.map((o) => o.id), ...relationshipResult.outcomes.map((o) => o.id)]);
@@ -89,4 +93,11 @@ export async function writeGraph(
     entityIds: entityResult.outcomes.map((o) => o.id),
     relationshipIds: relationshipResult.outcomes.map((o) => o.id),
   };
+}
+
+/** Ids of the entities linked to the given ones. */
+async function neighboursOf(tx: ManagedTransaction, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = await rows(tx, 'UNWIND $ids AS id MATCH (:Entity {id: id})--(m:Entity) RETURN DISTINCT m.id AS id', { ids: [...ids] });
+  return found.map((row) => String(row.id));
 }

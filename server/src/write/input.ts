@@ -35,7 +35,9 @@ export const check = {
 
   /** Ids a writer chooses need the id shape only; ids made from kind and name carry the kind's prefix. */
   entityId(problems: ProblemList, place: string, id: string): void {
-    if (id.length > MAX_ID_LENGTH || !ENTITY_ID_PATTERN.test(id)) {
+    if (id.startsWith('rel:') || id.startsWith('doc:')) {
+      problems.add('BAD_INPUT', place, 'rel: and doc: are the prefixes of relationship and document ids');
+    } else if (id.length > MAX_ID_LENGTH || !ENTITY_ID_PATTERN.test(id)) {
       problems.add('BAD_INPUT', place, `must look like <prefix>:<slug> (lower-case a-z, 0-9, ".", "_", "-"), at most ${MAX_ID_LENGTH} characters`);
     }
   },
@@ -58,6 +60,16 @@ export const check = {
     if (id.length > MAX_ID_LENGTH || !DOCUMENT_ID_PATTERN.test(id)) {
       problems.add('BAD_INPUT', place, `must look like doc:<name> (letters, digits, ".", "_", "-"), at most ${MAX_ID_LENGTH} characters`);
     }
+  },
+
+  /** A date of year, month or day precision, as documents give them. */
+  date(problems: ProblemList, place: string, value: unknown): string | null | undefined {
+    if (value === undefined || value === null) return value as null | undefined;
+    if (typeof value !== 'string' || !/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(value)) {
+      problems.add('BAD_INPUT', place, 'must be a date: 2019, 2019-05 or 2019-05-14');
+      return undefined;
+    }
+    return value;
   },
 
   relationshipType(problems: ProblemList, place: string, type: string): boolean {

@@ -1,8 +1,9 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { evidenceIdFor } from '../graph/ids.js';
 import { KIND_PROPERTIES, checkedRelationshipType } from '../graph/model.js';
-import { searchNames } from '../graph/search-names.js';
+import { searchNames, searchText } from '../graph/search-names.js';
 import { groupBy, rows } from './cypher.js';
+import { refreshDates } from './dates.js';
 import { deleteEvidenceOf } from './evidence.js';
 import { WriteRejected } from './problems.js';
 import { readTombstones } from './redirects.js';
@@ -98,8 +99,16 @@ SET r = row.props, r.updatedAt = $at, r.updatedBy = $by`,
   }
   await tx.run(
     `MATCH (n:Entity {id: $keep})
-SET n += $filled, n.aliases = $aliases, n.searchNames = $searchNames, n.updatedAt = $at, n.updatedBy = $by`,
-    { keep: keepId, filled, aliases, searchNames: searchNames(String(keep.name), aliases), at: writer.at, by: writer.source },
+SET n += $filled, n.aliases = $aliases, n.searchNames = $searchNames, n.searchText = $searchText, n.updatedAt = $at, n.updatedBy = $by`,
+    {
+      keep: keepId,
+      filled,
+      aliases,
+      searchNames: searchNames(String(keep.name), aliases),
+      searchText: searchText(String(keep.name), aliases),
+      at: writer.at,
+      by: writer.source,
+    },
   );
   await tx.run(
     `MERGE (t:Tombstone {id: $remove}) SET t.mergedInto = $keep, t.mergedAt = $at, t.mergedBy = $by, t.deletedAt = null
@@ -111,6 +120,7 @@ MERGE (x:Tombstone {id: j.from}) SET x.mergedInto = j.into, x.mergedAt = $at, x.
   // Earlier merges into the removed entity now point at the kept one, so every old id resolves in one hop.
   await tx.run('MATCH (t:Tombstone {mergedInto: $remove}) SET t.mergedInto = $keep', { remove: removeId, keep: keepId });
   await refreshDegrees(tx, [keepId, ...removeRels.map((r) => r.other).filter((id) => id !== keepId)]);
+  await refreshDates(tx, [keepId, ...joins.values()]);
   return { keepId, moved: moves.length, joined: joins.size, dropped: dropped.map((r) => r.id) };
 }
 

@@ -148,7 +148,7 @@ describe('writes over GraphQL', () => {
     const quotesBefore = await count('MATCH (e:Evidence) WHERE e.factId IN $ids RETURN count(e)', { ids: [keep, remove] });
 
     const merged = await write(
-      'mutation($k: ID!, $r: ID!) { mergeEntities(keepId: $k, removeId: $r) { id name aliases description degree evidence { quote } relationships { type source target evidence { quote } } } }',
+      'mutation($k: ID!, $r: ID!) { mergeEntities(keepId: $k, removeId: $r) { id name aliases description degree evidence { quote } relationships { edges { node { type source target evidence { quote } } } } } }',
       { k: keep, r: remove },
     );
     expect(merged.body.errors).toBeUndefined();
@@ -156,11 +156,12 @@ describe('writes over GraphQL', () => {
     expect(entity).toMatchObject({ id: keep, name: 'Fjordlys Data', description: 'short form', degree: 2 });
     expect(entity.aliases.sort()).toEqual(['FD', 'Fjordlys']);
     expect(entity.evidence).toHaveLength(quotesBefore);
-    const supplierTo = entity.relationships.find((r: { type: string }) => r.type === 'SUPPLIER_TO');
+    const relationships = entity.relationships.edges.map((edge: { node: unknown }) => edge.node);
+    const supplierTo = relationships.find((r: { type: string }) => r.type === 'SUPPLIER_TO');
     expect(supplierTo).toMatchObject({ source: keep, target: partner });
     expect(supplierTo.evidence.map((e: { quote: string }) => e.quote).sort()).toEqual(['Fjordlys Data AS leverer', 'leverer journalsystemet Fjordjournal til Helse Fjord']);
-    expect(entity.relationships.find((r: { type: string }) => r.type === 'SUPPLIES')).toMatchObject({ source: keep, target: product });
-    expect(entity.relationships.some((r: { type: string }) => r.type === 'COLLABORATES_WITH')).toBe(false);
+    expect(relationships.find((r: { type: string }) => r.type === 'SUPPLIES')).toMatchObject({ source: keep, target: product });
+    expect(relationships.some((r: { type: string }) => r.type === 'COLLABORATES_WITH')).toBe(false);
 
     const old = await graphql(yoga, 'query($id: ID!) { entity(id: $id) { id name } }', { id: remove });
     expect(old.body.data?.entity).toEqual({ id: keep, name: 'Fjordlys Data' });

@@ -12,6 +12,8 @@ export interface StoredRelationship {
   source: string;
   target: string;
   title: string | null;
+  validFrom: string | null;
+  validTo: string | null;
   updatedBy: string | null;
   createdAt: string | null;
   createdBy: string | null;
@@ -31,7 +33,8 @@ export async function readStoredRelationships(tx: ManagedTransaction, ids: reado
   const found = await rows(
     tx,
     `UNWIND $ids AS id MATCH (a)-[r:${ANY_RELATIONSHIP_TYPE} {id: id}]->(b)
-RETURN r.id AS id, type(r) AS type, a.id AS source, b.id AS target, r.title AS title, r.updatedBy AS updatedBy, r.createdAt AS createdAt, r.createdBy AS createdBy`,
+RETURN r.id AS id, type(r) AS type, a.id AS source, b.id AS target, r.title AS title, r.validFrom AS validFrom, r.validTo AS validTo,
+       r.updatedBy AS updatedBy, r.createdAt AS createdAt, r.createdBy AS createdBy`,
     { ids: [...new Set(ids)] },
   );
   return new Map(
@@ -43,6 +46,8 @@ RETURN r.id AS id, type(r) AS type, a.id AS source, b.id AS target, r.title AS t
         source: String(row.source),
         target: String(row.target),
         title: typeof row.title === 'string' ? row.title : null,
+        validFrom: typeof row.validFrom === 'string' ? row.validFrom : null,
+        validTo: typeof row.validTo === 'string' ? row.validTo : null,
         updatedBy: typeof row.updatedBy === 'string' ? row.updatedBy : null,
         createdAt: typeof row.createdAt === 'string' ? row.createdAt : null,
         createdBy: typeof row.createdBy === 'string' ? row.createdBy : null,
@@ -106,9 +111,12 @@ export async function writeRelationships(
       problems.add('BAD_INPUT', `${input.place}.evidence`, 'a new relationship needs at least one quote');
       continue;
     }
-    const title = input.title === undefined && policy.fields === 'patch' && old ? old.title : (input.title ?? null);
+    const keep = <K extends 'title' | 'validFrom' | 'validTo'>(field: K): string | null =>
+      input[field] === undefined && policy.fields === 'patch' && old ? old[field] : (input[field] ?? null);
+    const props = { title: keep('title'), validFrom: keep('validFrom'), validTo: keep('validTo') };
     const moved = old !== undefined && (old.type !== input.type || old.source !== source.id || old.target !== target.id);
-    const status = !old ? 'created' : moved || old.title !== title ? 'updated' : 'unchanged';
+    const changed = old !== undefined && (old.title !== props.title || old.validFrom !== props.validFrom || old.validTo !== props.validTo);
+    const status = !old ? 'created' : moved || changed ? 'updated' : 'unchanged';
     counts[status] += 1;
     outcomes.push({ input, id: input.id, source: source.id, target: target.id, status });
     if (status === 'unchanged') continue;
@@ -125,7 +133,7 @@ export async function writeRelationships(
         target: target.id,
         createdAt: old?.createdAt ?? writer.at,
         createdBy: old?.createdBy ?? writer.source,
-        props: { title },
+        props,
       },
     });
   }
@@ -151,8 +159,24 @@ SET r += row.props, r.updatedAt = $at, r.updatedBy = $by`,
   return { counts, outcomes, touched: [...touched] };
 }
 
-/** Recomputes the stored degree of entities whose relationships changed (Neo4j reads it off the node, no scan). */
+/**
+ * Recomputes what entities store about their relationships: `degree`, and `expansion`, the number of neighbours
+ * per relationship type, direction and neighbour kind (`ROLE_AT|in|PERSON|12`), so a hub's expansion preview is
+ * one property read. Each touched entity's relationships are read once per write.
+ */
 export async function refreshDegrees(tx: ManagedTransaction, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await runBatched(tx, 'UNWIND $rows AS id MATCH (n:Entity {id: id}) SET n.degree = COUNT { (n)--() }', [...new Set(ids)]);
+  await runBatched(
+    tx,
+    `UNWIND $rows AS id
+MATCH (n:Entity {id: id})
+CALL (n) {
+  OPTIONAL MATCH (n)-[r]-(m:Entity)
+  WITH type(r) AS type, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction, m.kind AS kind, count(r) AS count
+  WHERE type IS NOT NULL
+  RETURN collect(type + '|' + direction + '|' + kind + '|' + toString(count)) AS expansion
+}
+SET n.degree = COUNT { (n)--() }, n.expansion = expansion`,
+    [...new Set(ids)],
+  );
 }

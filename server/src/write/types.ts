@@ -49,6 +49,9 @@ export interface RelationshipWrite {
   source: string;
   target: string;
   title?: string | null | undefined;
+  /** When the fact began and ended, where a document says so (a role taken up or left). */
+  validFrom?: string | null | undefined;
+  validTo?: string | null | undefined;
   evidence: EvidenceInput[];
   place: string;
 }

@@ -11,14 +11,19 @@ function graph(nodes: EntitySummary[], edges: RelationshipSummary[] = []) {
   return cy;
 }
 
-const pair = () =>
-  graph(
+const pair = () => {
+  const cy = graph(
     [
       { id: 'a', kind: 'PERSON', name: 'Gro Jære' },
       { id: 'b', kind: 'ORGANISATION', name: 'Sykehuspartner' },
     ],
     [{ id: 'e', type: 'ROLE_AT', source: 'a', target: 'b', title: 'administrerende direktør' }],
   );
+  // Far enough apart for the label to sit between them.
+  cy.getElementById('a').position({ x: 0, y: 0 });
+  cy.getElementById('b').position({ x: 400, y: 0 });
+  return cy;
+};
 
 describe('edge labels by zoom', () => {
   it('hides edge labels on the overview and shows them once zoomed in', () => {
@@ -34,6 +39,19 @@ describe('edge labels by zoom', () => {
     cy.zoom(EDGE_LABEL_ZOOM - 0.01);
     syncLabels(cy);
     expect(edge.style('label')).toBe('');
+  });
+
+  it('leaves off a label that would cover a node, and puts it back when the node moves away', () => {
+    const cy = pair();
+    attachLabels(cy);
+    mergeSubgraph(cy, { nodes: [{ id: 'c', kind: 'TOPIC', name: 'In the way' }], edges: [] });
+    cy.getElementById('c').position({ x: 200, y: 0 });
+    cy.zoom(EDGE_LABEL_ZOOM);
+    syncLabels(cy);
+    expect(cy.getElementById('e').hasClass(ZOOM_LABEL_CLASS)).toBe(false);
+    cy.getElementById('c').position({ x: 200, y: 300 });
+    syncLabels(cy);
+    expect(cy.getElementById('e').hasClass(ZOOM_LABEL_CLASS)).toBe(true);
   });
 
   it('a focused edge (touching the selection) shows its label at any zoom', () => {

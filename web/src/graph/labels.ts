@@ -1,8 +1,10 @@
-import type { Core } from 'cytoscape';
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { EDGE_LABEL_ZOOM, MINOR_CLASS, NODE_LABEL_ZOOM, ZOOM_LABEL_CLASS } from './style.js';
 
 // Remembers which node-label state is applied, so zoom events that change nothing cost nothing.
 const SCRATCH = '_kgxLabels';
+// Set while the edge labels shown match the current positions; moves, adds and removes clear it.
+const EDGE_SCRATCH = '_kgxEdgeLabels';
 
 /**
  * Keeps labels in step with the zoom from now on: re-applies on every zoom, and re-ranks nodes
@@ -11,7 +13,13 @@ const SCRATCH = '_kgxLabels';
 export function attachLabels(cy: Core): void {
   cy.on('add remove', () => {
     cy.removeScratch(SCRATCH);
+    cy.removeScratch(EDGE_SCRATCH);
   });
+  cy.on('position', () => {
+    cy.removeScratch(EDGE_SCRATCH);
+  });
+  // After a drag or a re-layout the free spots for edge labels have changed.
+  cy.on('dragfree', () => syncLabels(cy));
   cy.on('zoom', () => syncLabels(cy));
   syncLabels(cy);
 }
@@ -24,7 +32,8 @@ export const MAJOR_NODES = 60;
  * matter, and zooming in reveals the rest. Cytoscape's own min-zoomed-font-size rounds zoom to
  * powers of two and depends on the screen's pixel ratio, so it cannot give one predictable
  * threshold; classes toggled here can.
- *  - Edges: every label shows from EDGE_LABEL_ZOOM (hovered and selected ones always do).
+ *  - Edges: from EDGE_LABEL_ZOOM, every label that would not cover a node or its name (hovered
+ *    and selected ones always show).
  *  - Nodes: below NODE_LABEL_ZOOM only the MAJOR_NODES highest-degree nodes keep their label.
  */
 export function syncLabels(cy: Core, edgeZoom = EDGE_LABEL_ZOOM, nodeZoom = NODE_LABEL_ZOOM, major = MAJOR_NODES): void {
@@ -32,8 +41,18 @@ export function syncLabels(cy: Core, edgeZoom = EDGE_LABEL_ZOOM, nodeZoom = NODE
   cy.batch(() => {
     const edgesOn = zoom >= edgeZoom;
     // Only touch what differs: zoom events fire many times a second.
-    const staleEdges = edgesOn ? cy.edges().not(`.${ZOOM_LABEL_CLASS}`) : cy.edges(`.${ZOOM_LABEL_CLASS}`);
-    if (staleEdges.nonempty()) staleEdges.toggleClass(ZOOM_LABEL_CLASS, edgesOn);
+    if (!edgesOn) {
+      const shown = cy.edges(`.${ZOOM_LABEL_CLASS}`);
+      if (shown.nonempty()) shown.removeClass(ZOOM_LABEL_CLASS);
+      cy.removeScratch(EDGE_SCRATCH);
+    } else if (!cy.scratch(EDGE_SCRATCH)) {
+      cy.scratch(EDGE_SCRATCH, true);
+      const boxes = cy.nodes(':visible').map(nodeBox);
+      cy.edges().forEach((edge) => {
+        const box = edgeLabelBox(edge);
+        edge.toggleClass(ZOOM_LABEL_CLASS, !boxes.some((b) => overlaps(b, box)));
+      });
+    }
 
     const nodes = cy.nodes();
     const allOn = zoom >= nodeZoom || nodes.length <= major;
@@ -48,4 +67,36 @@ export function syncLabels(cy: Core, edgeZoom = EDGE_LABEL_ZOOM, nodeZoom = NODE
     const ranked = nodes.toArray().sort((a, b) => (b.data('degree') as number) - (a.data('degree') as number) || a.id().localeCompare(b.id()));
     ranked.forEach((node, rank) => node.toggleClass(MINOR_CLASS, rank >= major));
   });
+}
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+// Estimates in graph units (labels scale with the zoom, so these hold at any zoom): node names are
+// ~7 px a character at 13–16 px and wrap at 140 px; edge labels ~5.6 px a character at 10 px, wrap at 130 px.
+function nodeBox(node: NodeSingular): Box {
+  const { x, y } = node.position();
+  const size = Number(node.data('size')) || 30;
+  const chars = String(node.data('label') ?? '').length * 7;
+  const half = Math.max(size, Math.min(140, chars)) / 2;
+  return { x1: x - half, x2: x + half, y1: y - size / 2, y2: y + size / 2 + 6 + Math.ceil(chars / 140) * 17 };
+}
+
+function edgeLabelBox(edge: EdgeSingular): Box {
+  const a = edge.source().position();
+  const b = edge.target().position();
+  const chars = String(edge.data('label') ?? '').length * 5.6;
+  const half = Math.min(130, chars) / 2 + 2;
+  const halfHeight = (Math.ceil(chars / 130) * 13) / 2 + 2;
+  const x = (a.x + b.x) / 2;
+  const y = (a.y + b.y) / 2;
+  return { x1: x - half, x2: x + half, y1: y - halfHeight, y2: y + halfHeight };
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }

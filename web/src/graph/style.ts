@@ -58,9 +58,18 @@ export const NODE_LABEL_ZOOM = 1;
 /** Class on nodes the last expansion or search added, so the eye finds them. */
 export const FRESH_CLASS = 'fresh';
 
-const INK = '#1d2733';
-const EDGE = '#8896a6';
-const HIGHLIGHT = '#1b4d89';
+/** Class on nodes and edges that are not part of a hovered neighbourhood or a highlighted path. */
+export const FADED_CLASS = 'faded';
+/** Class on the nodes and edges of a highlighted path. */
+export const PATH_CLASS = 'path';
+
+export type Theme = 'light' | 'dark';
+
+// Label ink against the canvas: both pairs are above 4.5:1 (see style.test.ts).
+export const THEME_COLOURS = {
+  light: { ink: '#1d2733', halo: '#ffffff', edge: '#8896a6', edgeInk: '#3b4a5c', highlight: '#1b4d89', canvas: '#f7f8fa' },
+  dark: { ink: '#e6ebf1', halo: '#15191f', edge: '#6b7a8c', edgeInk: '#c9d3de', highlight: '#8cb8ff', canvas: '#15191f' },
+} as const;
 
 /** Node diameter in px from the number of relationships, so hubs read as hubs without swamping leaves. */
 export function nodeSize(degree: number | undefined): number {
@@ -69,7 +78,8 @@ export function nodeSize(degree: number | undefined): number {
 }
 
 /** The Cytoscape stylesheet for the explorer. */
-export function graphStylesheet(): StylesheetJson {
+export function graphStylesheet(theme: Theme = 'light'): StylesheetJson {
+  const { ink: INK, halo: HALO, edge: EDGE, edgeInk: EDGE_INK, highlight: HIGHLIGHT } = THEME_COLOURS[theme];
   const kindRules: StylesheetJson = ENTITY_KINDS.map((kind) => ({
     selector: `node.${kindClass(kind)}`,
     style: {
@@ -97,7 +107,7 @@ export function graphStylesheet(): StylesheetJson {
         'text-wrap': 'wrap',
         'text-max-width': '140px',
         // A white halo keeps labels legible where they cross edges.
-        'text-outline-color': '#ffffff',
+        'text-outline-color': HALO,
         'text-outline-width': 2.5,
         'text-outline-opacity': 0.9,
         // Labels drop out when zoomed so far out they would be unreadable smudges anyway.
@@ -135,13 +145,13 @@ export function graphStylesheet(): StylesheetJson {
         'z-index-compare': 'manual',
         'z-index': 0,
         'font-size': 10,
-        color: '#3b4a5c',
+        color: EDGE_INK,
         'text-rotation': 'autorotate',
         // Long titles wrap rather than run under the nodes at either end of a short edge.
         'text-wrap': 'wrap',
         'text-max-width': '130px',
         // A soft plate rather than an outline: edge labels cross other edges and must stay legible.
-        'text-background-color': '#ffffff',
+        'text-background-color': HALO,
         'text-background-opacity': 0.88,
         'text-background-padding': '2px',
         'text-background-shape': 'roundrectangle',
@@ -178,6 +188,18 @@ export function graphStylesheet(): StylesheetJson {
     {
       selector: `node.${FRESH_CLASS}`,
       style: { 'border-width': 3, 'border-style': 'double' },
+    },
+    {
+      selector: `.${FADED_CLASS}`,
+      style: { opacity: 0.18, 'text-opacity': 0.3 },
+    },
+    {
+      selector: `node.${PATH_CLASS}`,
+      style: { 'border-width': 4, 'border-color': HIGHLIGHT },
+    },
+    {
+      selector: `edge.${PATH_CLASS}`,
+      style: { label: 'data(label)', width: 3.5, opacity: 1, 'line-color': HIGHLIGHT, 'target-arrow-color': HIGHLIGHT, color: INK, 'z-index': 20 },
     },
     {
       selector: `.${HIDDEN_CLASS}`,

@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/driver.js';
+import { writeGraph } from '../src/write/graph.js';
+import { graphql, testDatabase, testYoga } from './harness.js';
+
+const RUN = randomUUID().slice(0, 8);
+const SP = 'org:sykehuspartner';
+const WRITER = { source: `api:read-test-${RUN}`, at: '2026-01-01T00:00:00.000Z' };
+const POLICY = { fields: 'patch', retype: false, evidence: 'add' } as const;
+
+/** Counts the driver transactions a request opens, to show they do not grow with the size of the answer. */
+function countingDatabase(db: Database): Database & { reads: number } {
+  const counting = {
+    ...db,
+    reads: 0,
+    read: <T>(work: Parameters<Database['read']>[0]) => {
+      counting.reads += 1;
+      return db.read(work) as Promise<T>;
+    },
+  };
+  return counting as Database & { reads: number };
+}
+
+const db = testDatabase();
+const counting = countingDatabase(db);
+const yoga = testYoga(counting);
+const query = (q: string, variables: Record<string, unknown> = {}) => graphql(yoga, q, variables);
+
+afterAll(async () => {
+  await db.write((tx) => tx.run('MATCH (n:Entity) WHERE n.id ENDS WITH $run DETACH DELETE n', { run: RUN }));
+  await db.write((tx) => tx.run('MATCH (e:Evidence) WHERE e.documentId ENDS WITH $run DELETE e', { run: RUN }));
+  await db.write((tx) => tx.run('MATCH (d:Document) WHERE d.id ENDS WITH $run DELETE d', { run: RUN }));
+  await db.write((tx) => tx.run(`MATCH (n:Entity {id: $id}) SET n.degree = COUNT { (n)--() }`, { id: SP }));
+  await db.close();
+});
+
+describe('the read API', () => {
+  it('gives each quote its sentence, with the quote offsets inside it', async () => {
+    const { body } = await query(`{ entity(id: "person:gro-jaere") { evidence { quote start context { text documentStart quoteStart quoteEnd } } } }`);
+    const evidence = body.data?.entity.evidence as { quote: string; start: number; context: { text: string; documentStart: number; quoteStart: number; quoteEnd: number } }[];
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const ev of evidence) {
+      expect(ev.context.text.slice(ev.context.quoteStart, ev.context.quoteEnd)).toBe(ev.quote);
+      expect(ev.context.documentStart + ev.context.quoteStart).toBe(ev.start);
+      expect(ev.context.text.length).toBeLessThanOrEqual(600);
+    }
+  });
+
+  it('counts per kind and type from the count store, adding up to the totals', async () => {
+    const { body } = await query('{ stats { entities relationships byKind { kind count } byRelationshipType { type count } } kinds { kind typeName description } relationshipTypes { type description } }');
+    const stats = body.data?.stats;
+    expect(stats.byKind.reduce((sum: number, k: { count: number }) => sum + k.count, 0)).toBe(stats.entities);
+    expect(stats.byRelationshipType.reduce((sum: number, t: { count: number }) => sum + t.count, 0)).toBe(stats.relationships);
+    expect(stats.byKind).toHaveLength(8);
+    expect(body.data?.kinds).toContainEqual(expect.objectContaining({ kind: 'PERSON', typeName: 'Person' }));
+    expect(body.data?.relationshipTypes).toContainEqual({ type: 'ROLE_AT', description: 'person holds a role (title) at an organisation' });
+  });
+
+  it('previews an expansion from stored counts that add up to the degree', async () => {
+    const { body } = await query(`query($id: ID!) { expansionPreview(id: $id) { type direction kind count } entity(id: $id) { degree } }`, { id: SP });
+    const groups = body.data?.expansionPreview as { type: string; direction: string; kind: string; count: number }[];
+    expect(groups.reduce((sum, g) => sum + g.count, 0)).toBe(body.data?.entity.degree);
+    expect(groups).toContainEqual({ type: 'ROLE_AT', direction: 'INCOMING', kind: 'PERSON', count: 1 });
+  });
+
+  it('walks only the asked types and direction, and says how much each node leaves out', async () => {
+    const { body } = await query(
+      `query($id: ID!) { neighbourhood(ids: [$id], relationshipTypes: [ROLE_AT], direction: INCOMING) { nodes { id kind } edges { type target } hidden { id count } }
+        entity(id: $id) { degree roleDegree: degree(types: [ROLE_AT], direction: INCOMING) } }`,
+      { id: SP },
+    );
+    const { nodes, edges, hidden } = body.data!.neighbourhood;
+    expect(nodes.filter((n: { id: string }) => n.id !== SP).every((n: { kind: string }) => n.kind === 'PERSON')).toBe(true);
+    expect(edges.every((e: { type: string; target: string }) => e.type === 'ROLE_AT' && e.target === SP)).toBe(true);
+    expect(body.data?.entity.roleDegree).toBe(edges.length);
+    // Inside the scope (incoming ROLE_AT) nothing is left out.
+    expect(hidden.find((h: { id: string }) => h.id === SP)).toBeUndefined();
+    const open = await query(`query($id: ID!) { neighbourhood(ids: [$id], depth: 1, limit: 2) { nodes { id } edges { id source target } hidden { id count } } }`, { id: SP });
+    const shown = open.body.data?.neighbourhood.edges.filter((e: { source: string; target: string }) => e.source === SP || e.target === SP).length;
+    expect(open.body.data?.neighbourhood.hidden).toContainEqual({ id: SP, count: body.data?.entity.degree - shown });
+  });
+
+  it('finds the shortest path between Gro Jære and Epic, nodes in path order', async () => {
+    const { body } = await query('{ shortestPath(from: "person:gro-jaere", to: "vendor:epic") { nodes { id } edges { source target } } }');
+    const [path] = body.data?.shortestPath as { nodes: { id: string }[]; edges: { source: string; target: string }[] }[];
+    expect(path!.nodes[0]?.id).toBe('person:gro-jaere');
+    expect(path!.nodes.at(-1)?.id).toBe('vendor:epic');
+    expect(path!.edges).toHaveLength(path!.nodes.length - 1);
+    path!.edges.forEach((edge, i) => {
+      expect([edge.source, edge.target].sort()).toEqual([path!.nodes[i]!.id, path!.nodes[i + 1]!.id].sort());
+    });
+    const none = await query('{ shortestPath(from: "person:gro-jaere", to: "vendor:epic", maxLength: 1) { nodes { id } } }');
+    expect(none.body.data?.shortestPath).toEqual([]);
+  });
+
+  it("pages through an entity's relationships by cursor, each once", async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let page = 0; page < 50; page += 1) {
+      const { body } = await query(
+        `query($id: ID!, $after: String) { entity(id: $id) { degree relationships(first: 3, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } totalCount } } }`,
+        { id: SP, after },
+      );
+      const connection = body.data?.entity.relationships;
+      total = connection.totalCount;
+      expect(total).toBe(body.data?.entity.degree);
+      seen.push(...connection.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it('pages through every entity exactly once while entities are being inserted', async () => {
+    const pass = async (insertBetweenPages: boolean): Promise<string[]> => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 100; page += 1) {
+        const { body } = await query('query($after: String) { entities(first: 7, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } } }', { after });
+        const connection = body.data?.entities;
+        expect(connection, JSON.stringify(body.errors)).toBeDefined();
+        ids.push(...connection.edges.map((e: { node: { id: string } }) => e.node.id));
+        if (insertBetweenPages) {
+          // One name sorts before everything seen, one after: neither may shift what comes next.
+          await db.write((tx) =>
+            writeGraph(
+              tx,
+              {
+                documents: [],
+                relationships: [],
+                entities: ['AAA', 'ZZZ'].map((prefix) => ({
+                  id: `topic:${prefix.toLowerCase()}-${page}-${RUN}`,
+                  kind: 'TOPIC' as const,
+                  name: `${prefix} innskudd ${page}`,
+                  evidence: [{ documentId: 'doc:000_b40fe58a30269fa6', quote: 'Store investeringer' }],
+                  place: 'test',
+                })),
+              },
+              WRITER,
+              POLICY,
+            ),
+          );
+        }
+        if (!connection.pageInfo.hasNextPage) break;
+        after = connection.pageInfo.endCursor;
+      }
+      return ids;
+    };
+    const before = await pass(false);
+    const during = await pass(true);
+    const originals = during.filter((id) => before.includes(id));
+    expect(originals.sort()).toEqual([...before].sort());
+    expect(new Set(during).size).toBe(during.length);
+  });
+
+  it('dates facts by their sources and answers as of a date', async () => {
+    const doc = `doc:dated-${RUN}`;
+    const person = `person:dated-${RUN}`;
+    await db.write((tx) =>
+      writeGraph(
+        tx,
+        {
+          documents: [{ id: doc, title: 'Datert', text: 'Per Dato er direktør i Sykehuspartner fra 2021.', publishedAt: '2020-03', source: null, language: 'nb' }],
+          entities: [{ id: person, kind: 'PERSON', name: 'Per Dato', evidence: [{ documentId: doc, quote: 'Per Dato' }], place: 'test' }],
+          relationships: [
+            { id: `rel:dated-${RUN}`, type: 'ROLE_AT', source: person, target: SP, title: 'direktør', validTo: '2022', evidence: [{ documentId: doc, quote: 'er direktør i Sykehuspartner' }], place: 'test' },
+          ],
+        },
+        WRITER,
+        POLICY,
+      ),
+    );
+    const ask = async (asOf: string) => {
+      const { body } = await query('query($id: ID!, $asOf: Date) { neighbourhood(ids: [$id], asOf: $asOf) { nodes { id } } }', { id: SP, asOf });
+      return (body.data?.neighbourhood.nodes as { id: string }[]).map((n) => n.id);
+    };
+    expect(await ask('2019')).not.toContain(person);
+    expect(await ask('2020')).toContain(person);
+    expect(await ask('2021-06')).toContain(person);
+    expect(await ask('2023')).not.toContain(person);
+    const { body } = await query(`query($id: ID!) { entity(id: $id) { firstSeen lastSeen relationships(asOf: "2019") { totalCount } } }`, { id: person });
+    expect(body.data?.entity).toEqual({ firstSeen: '2020-03', lastSeen: '2020-03', relationships: { totalCount: 0 } });
+    const bad = await query('{ graph(asOf: "2019-13") { nodes { id } } }');
+    expect(bad.body.errors?.[0]?.message).toMatch(/year, year-month or day/);
+  });
+
+  it('lists the documents quoting an entity, and documents in pages', async () => {
+    const { body } = await query('{ entity(id: "person:gro-jaere") { documents { edges { node { id } } totalCount } } documents(first: 1) { edges { node { id } } totalCount pageInfo { hasNextPage } } }');
+    expect(body.data?.entity.documents).toEqual({ edges: [{ node: { id: 'doc:000_b40fe58a30269fa6' } }], totalCount: 1 });
+    expect(body.data?.documents.edges).toHaveLength(1);
+  });
+
+  it('answers a list of entities with their relationships in a fixed number of reads, whatever its length', async () => {
+    const reads = async (first: number) => {
+      counting.reads = 0;
+      const { body } = await query(
+        'query($first: Int!) { entities(kinds: [ORGANISATION], orderBy: DEGREE, first: $first) { edges { node { id relationships(first: 5) { edges { node { id from { name } to { name } evidence { quote } } } } } } } }',
+        { first },
+      );
+      expect(body.errors).toBeUndefined();
+      return counting.reads;
+    };
+    const few = await reads(2);
+    const many = await reads(8);
+    expect(many).toBe(few);
+  });
+});

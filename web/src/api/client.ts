@@ -1,0 +1,155 @@
+import type { EntityDetails, EntitySummary, SearchHit, Subgraph } from '../model.js';
+
+/**
+ * A tiny GraphQL client: one POST per call, no cache, no retries. Every failure becomes an
+ * ApiError so the page can always tell the user what went wrong (nothing is swallowed here).
+ */
+
+/** Codes produced by the client itself; server codes arrive verbatim from `extensions.code`. */
+export const ClientErrorCode = {
+  NETWORK_ERROR: 'NETWORK_ERROR',
+  HTTP_ERROR: 'HTTP_ERROR',
+  BAD_RESPONSE: 'BAD_RESPONSE',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+/** An API failure with a machine-readable code (e.g. DATABASE_UNAVAILABLE, BAD_USER_INPUT, NETWORK_ERROR). */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number | undefined;
+  constructor(message: string, code: string, status?: number) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/** True for the error fetch throws when its AbortSignal fires; such calls were superseded, not failed. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+// Shared selections. The document text comes with each quote because the panel needs it to show the
+// sentence around the quote; the documents are short, so one round trip beats a second query.
+const EVIDENCE_FIELDS = `
+fragment EvidenceFields on Evidence {
+  id quote start end supports
+  document { id title text publishedAt source }
+}`;
+
+const NODE_FIELDS = 'id kind name degree';
+const EDGE_FIELDS = 'id type source target title';
+
+export const STATS_QUERY = `query Stats { stats { entities relationships documents evidence } }`;
+
+export const GRAPH_QUERY = `query Graph($limit: Int!) {
+  graph(limit: $limit) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated }
+}`;
+
+export const SEARCH_QUERY = `query Search($query: String!, $first: Int!) {
+  search(query: $query, first: $first) { score entity { ${NODE_FIELDS} } }
+}`;
+
+export const NEIGHBOURHOOD_QUERY = `query Neighbourhood($ids: [ID!]!, $depth: Int!, $limit: Int!) {
+  neighbourhood(ids: $ids, depth: $depth, limit: $limit) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated }
+}`;
+
+// The neighbourhood rides along so relationships can name their other end even when it is not drawn.
+export const ENTITY_QUERY = `query Entity($id: ID!) {
+  entity(id: $id) {
+    id kind name aliases description degree
+    ... on Organisation { vision }
+    ... on Programme { fullName }
+    ... on Event { when }
+    evidence { ...EvidenceFields }
+    relationships(first: 1000) { edges { node { ${EDGE_FIELDS} evidence { ...EvidenceFields } } } }
+  }
+  neighbourhood(ids: [$id], depth: 1, limit: 1000) { nodes { id kind name } }
+}
+${EVIDENCE_FIELDS}`;
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  endpoint?: string;
+  fetchImpl?: typeof fetch;
+}
+
+interface GraphQLErrorJson {
+  message?: unknown;
+  extensions?: { code?: unknown };
+}
+
+/** POSTs one operation and returns its `data`; throws ApiError on any transport or GraphQL error. */
+export async function request<T>(query: string, variables: Record<string, unknown>, options: RequestOptions = {}): Promise<T> {
+  const { signal, endpoint = '/graphql', fetchImpl = globalThis.fetch } = options;
+  let response: Response;
+  try {
+    response = await fetchImpl(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query, variables }),
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw new ApiError(`Cannot reach the server (${describe(error)}).`, ClientErrorCode.NETWORK_ERROR);
+  }
+
+  let body: { data?: unknown; errors?: GraphQLErrorJson[] } | undefined;
+  try {
+    body = (await response.json()) as typeof body;
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    body = undefined;
+  }
+
+  // GraphQL errors first: Yoga answers BAD_USER_INPUT and friends with 4xx/5xx statuses too, and
+  // their code and message say more than the status does.
+  const first = Array.isArray(body?.errors) ? body.errors[0] : undefined;
+  if (first) {
+    const code = typeof first.extensions?.code === 'string' ? first.extensions.code : ClientErrorCode.INTERNAL;
+    const message = typeof first.message === 'string' && first.message ? first.message : 'The server reported an error.';
+    const more = body!.errors!.length > 1 ? ` (and ${body!.errors!.length - 1} more)` : '';
+    throw new ApiError(message + more, code, response.status);
+  }
+  if (!response.ok) {
+    throw new ApiError(`The server answered ${response.status} ${response.statusText}`.trim() + '.', ClientErrorCode.HTTP_ERROR, response.status);
+  }
+  if (!body || typeof body.data !== 'object' || body.data === null) {
+    throw new ApiError('The server sent a response without data.', ClientErrorCode.BAD_RESPONSE, response.status);
+  }
+  return body.data as T;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The overview graph drawn at start. */
+export async function fetchGraph(limit: number, options?: RequestOptions): Promise<Subgraph> {
+  return (await request<{ graph: Subgraph }>(GRAPH_QUERY, { limit }, options)).graph;
+}
+
+/** Type-ahead search over names and aliases, best hits first. */
+export async function searchEntities(query: string, first: number, options?: RequestOptions): Promise<SearchHit[]> {
+  return (await request<{ search: SearchHit[] }>(SEARCH_QUERY, { query, first }, options)).search;
+}
+
+/** The entities within `depth` hops of `ids` and the relationships among them. */
+export async function fetchNeighbourhood(ids: string[], depth: number, limit: number, options?: RequestOptions): Promise<Subgraph> {
+  return (await request<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD_QUERY, { ids, depth, limit }, options)).neighbourhood;
+}
+
+export interface EntityWithNeighbours {
+  entity: EntityDetails | null;
+  neighbours: Pick<EntitySummary, 'id' | 'kind' | 'name'>[];
+}
+
+/** One entity with its evidence and relationships, plus the names of its direct neighbours. */
+export async function fetchEntity(id: string, options?: RequestOptions): Promise<EntityWithNeighbours> {
+  type Wire = Omit<EntityDetails, 'relationships'> & { relationships: { edges: { node: EntityDetails['relationships'][number] }[] } };
+  const data = await request<{ entity: Wire | null; neighbourhood: { nodes: EntityWithNeighbours['neighbours'] } }>(ENTITY_QUERY, { id }, options);
+  const entity = data.entity ? { ...data.entity, relationships: data.entity.relationships.edges.map((edge) => edge.node) } : null;
+  return { entity, neighbours: data.neighbourhood.nodes };
+}

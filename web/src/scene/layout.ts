@@ -1,0 +1,182 @@
+import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { nodeSize } from '../graph/style.js';
+import type { Position, Scene } from './scene.js';
+
+/**
+ * Positions for the scene, computed in a headless Cytoscape so the same code runs under Node in
+ * tests and in the page. Deterministic: fcose's randomness is fed from a seed derived from the
+ * node ids, so the same data always gets the same picture.
+ */
+
+cytoscape.use(fcose);
+
+export type LayoutName = 'fcose' | 'concentric' | 'hierarchical';
+export const LAYOUTS: readonly LayoutName[] = ['fcose', 'concentric', 'hierarchical'];
+
+/** Above this many nodes fcose's spectral draft is good enough and much faster. */
+export const DRAFT_ABOVE = 300;
+
+export interface PlaceOptions {
+  /** New nodes start around this node (the one they were expanded from). */
+  anchor?: string | undefined;
+}
+
+/**
+ * Positions for nodes that have none yet, leaving every positioned node exactly where it is: new
+ * nodes start on a ring round their anchor and fcose relaxes only them (the rest are fixed).
+ */
+export function placeNew(scene: Scene, options: PlaceOptions = {}): Map<string, Position> {
+  const fresh = [...scene.nodes.keys()].filter((id) => !scene.positions.has(id));
+  if (!fresh.length) return new Map();
+  if (fresh.length === scene.nodes.size) return layout(scene, 'fcose');
+
+  const centre = (options.anchor && scene.positions.get(options.anchor)) || centroid(scene.positions);
+  const start = new Map<string, Position>();
+  const radius = 90 + fresh.length * 6;
+  fresh.forEach((id, i) => {
+    const angle = (i / fresh.length) * 2 * Math.PI;
+    start.set(id, { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+  });
+  const cy = headless(scene, start);
+  const fixed = [...scene.positions].filter(([id]) => scene.nodes.has(id)).map(([nodeId, position]) => ({ nodeId, position: { ...position } }));
+  withSeed(seedOf(scene), () =>
+    cy
+      .layout({
+        ...fcoseOptions(scene.nodes.size),
+        quality: 'default',
+        randomize: false,
+        fixedNodeConstraint: fixed,
+      } as unknown as LayoutOptions)
+      .run(),
+  );
+  return positionsOf(cy, fresh);
+}
+
+/** A full layout of the scene's visible nodes (hidden ones keep their places). */
+export function layout(scene: Scene, name: LayoutName): Map<string, Position> {
+  const ids = [...scene.nodes.keys()].filter((id) => !scene.hidden.has(id) && !scene.hiddenKinds.has(scene.nodes.get(id)!.kind));
+  const cy = headless(scene, new Map(), new Set(ids));
+  withSeed(seedOf(scene), () => cy.layout(optionsFor(name, cy.nodes().length) as unknown as LayoutOptions).run());
+  return positionsOf(cy, ids);
+}
+
+function optionsFor(name: LayoutName, count: number): Record<string, unknown> {
+  switch (name) {
+    case 'fcose':
+      return { ...fcoseOptions(count), randomize: true };
+    case 'concentric':
+      return {
+        name: 'concentric',
+        animate: false,
+        fit: false,
+        minNodeSpacing: 40,
+        // Hubs in the middle; ties by id so the order is stable.
+        concentric: (n: cytoscape.NodeSingular) => n.degree(false),
+        levelWidth: () => 2,
+      };
+    case 'hierarchical':
+      return { name: 'breadthfirst', animate: false, fit: false, directed: true, spacingFactor: 1.2, grid: false, avoidOverlap: true };
+  }
+}
+
+function fcoseOptions(count: number): Record<string, unknown> {
+  return {
+    name: 'fcose',
+    quality: count > DRAFT_ABOVE ? 'draft' : 'default',
+    animate: false,
+    fit: false,
+    // Headless Cytoscape cannot measure text; labels get room through the separation below.
+    nodeDimensionsIncludeLabels: false,
+    nodeRepulsion: 9000,
+    idealEdgeLength: 110,
+    nodeSeparation: 110,
+    numIter: 2500,
+  };
+}
+
+/** A throw-away headless Cytoscape holding the scene's nodes (sized as drawn) and edges. */
+function headless(scene: Scene, start: ReadonlyMap<string, Position>, only?: ReadonlySet<string>): Core {
+  const cy = cytoscape({ headless: true, styleEnabled: true, style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }] });
+  // Sorted, so insertion order (which layouts see) does not depend on the order data arrived in.
+  const ids = [...scene.nodes.keys()].filter((id) => !only || only.has(id)).sort();
+  cy.add(
+    ids.map((id) => ({
+      group: 'nodes' as const,
+      data: { id, ...box(scene.nodes.get(id)!) },
+      position: { ...(scene.positions.get(id) ?? start.get(id) ?? { x: 0, y: 0 }) },
+    })),
+  );
+  const present = new Set(ids);
+  const edges = [...scene.edges.values()].filter((e) => present.has(e.source) && present.has(e.target) && e.source !== e.target);
+  edges.sort((a, b) => a.id.localeCompare(b.id));
+  cy.add(edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target } })));
+  return cy;
+}
+
+/**
+ * The space a node needs with its label under it. Headless Cytoscape cannot measure text, so the
+ * label is estimated (7 px a character, wrapped at 140 px as the stylesheet does, 17 px a line).
+ */
+function box(node: { name: string; degree: number }): { w: number; h: number } {
+  const size = nodeSize(node.degree);
+  const chars = node.name.length * 7;
+  const lines = Math.ceil(chars / 140);
+  return { w: Math.max(size, Math.min(140, chars)), h: size + 6 + lines * 17 };
+}
+
+function positionsOf(cy: Core, ids: readonly string[]): Map<string, Position> {
+  const out = new Map<string, Position>();
+  for (const id of ids) {
+    const n = cy.getElementById(id);
+    // `|| 0` turns -0 into 0, so positions compare equal after a trip through JSON.
+    if (n.nonempty()) out.set(id, { x: Math.round(n.position('x')) || 0, y: Math.round(n.position('y')) || 0 });
+  }
+  return out;
+}
+
+function centroid(positions: ReadonlyMap<string, Position>): Position {
+  let x = 0;
+  let y = 0;
+  for (const p of positions.values()) {
+    x += p.x;
+    y += p.y;
+  }
+  const n = Math.max(1, positions.size);
+  return { x: x / n, y: y / n };
+}
+
+/** FNV-1a over the sorted node ids: the same data gives the same seed. */
+export function seedOf(scene: Scene): number {
+  let h = 0x811c9dc5;
+  for (const id of [...scene.nodes.keys()].sort()) {
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 10, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: small, fast, good enough to scatter nodes. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Runs `fn` with Math.random seeded. fcose (and layout-base under it) call Math.random directly and
+ * offer no seed option; the layouts run synchronously (animate: false), so the swap is contained.
+ */
+export function withSeed<T>(seed: number, fn: () => T): T {
+  const original = Math.random;
+  Math.random = seededRandom(seed);
+  try {
+    return fn();
+  } finally {
+    Math.random = original;
+  }
+}

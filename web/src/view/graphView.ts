@@ -1,0 +1,201 @@
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import { edgeDefinition, nodeDefinition } from '../graph/elements.js';
+import { attachLabels } from '../graph/labels.js';
+import { FADED_CLASS, FOCUS_CLASS, HIDDEN_CLASS, HOVER_CLASS, PATH_CLASS, THEME_COLOURS, graphStylesheet, type Theme } from '../graph/style.js';
+import { isEdgeVisible, isNodeVisible, type Position, type Scene } from '../scene/scene.js';
+
+let svgRegistered = false;
+
+/** A fit never zooms in further than this: a handful of nodes would otherwise fill the screen. */
+const MAX_FIT_ZOOM = 1.4;
+const FIT_PADDING = 36;
+
+export interface ViewEvents {
+  /** The analyst clicked an element (additive with Shift/Ctrl/Meta) or empty canvas (ids empty). */
+  select(ids: string[], additive: boolean): void;
+  expand(id: string): void;
+  /** Nodes were dragged to new places. */
+  moved(positions: Map<string, Position>): void;
+}
+
+/**
+ * Draws a scene with Cytoscape. It owns no state of its own beyond what is on screen: `render`
+ * makes the canvas match the scene (adding, removing, moving, hiding, selecting), and user gestures
+ * come back as events for the controller to turn into operations.
+ */
+export class GraphView {
+  readonly cy: Core;
+  private visibleKey = '';
+  private theme: Theme;
+
+  constructor(container: HTMLElement, private readonly events: ViewEvents, theme: Theme) {
+    this.theme = theme;
+    this.cy = cytoscape({
+      container,
+      style: graphStylesheet(theme),
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: 'additive',
+      // Selection follows the scene (render), not Cytoscape's own click handling.
+      autounselectify: true,
+    });
+    attachLabels(this.cy);
+    this.wire();
+    // Fit again whenever the container changes size: a phone's first layout settles after the script runs.
+    new ResizeObserver(() => {
+      this.cy.resize();
+      this.fit();
+    }).observe(container);
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    this.cy.style(graphStylesheet(theme));
+  }
+
+  /** Makes the canvas show `scene`; fits the view when what is visible changed. */
+  render(scene: Scene): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().forEach((ele) => {
+        const id = ele.id();
+        if (ele.isNode() ? !scene.nodes.has(id) : !scene.edges.has(id)) ele.remove();
+      });
+      const add: ElementDefinition[] = [];
+      for (const n of scene.nodes.values()) {
+        const p = scene.positions.get(n.id);
+        const existing = cy.getElementById(n.id);
+        if (existing.empty()) add.push(nodeDefinition(n, p ? { ...p } : undefined));
+        else if (p) {
+          const at = existing.position();
+          if (at.x !== p.x || at.y !== p.y) existing.position({ ...p });
+        }
+      }
+      if (add.length) cy.add(add);
+      const edges = [...scene.edges.values()].filter((e) => cy.getElementById(e.id).empty()).map(edgeDefinition);
+      if (edges.length) cy.add(edges);
+
+      cy.nodes().forEach((n) => {
+        n.toggleClass(HIDDEN_CLASS, !isNodeVisible(scene, n.id()));
+      });
+      cy.edges().forEach((e) => {
+        e.toggleClass(HIDDEN_CLASS, !isEdgeVisible(scene, e.id()));
+      });
+      const selected = new Set(scene.selection);
+      cy.elements().forEach((ele) => {
+        const on = selected.has(ele.id());
+        if (on !== ele.selected()) {
+          ele.selectify();
+          if (on) ele.select();
+          else ele.unselect();
+          ele.unselectify();
+        }
+      });
+      cy.edges().forEach((e) => {
+        e.toggleClass(FOCUS_CLASS, selected.has(e.source().id()) || selected.has(e.target().id()));
+      });
+    });
+    const key = cy
+      .elements(`:visible`)
+      .map((e) => e.id())
+      .join('|');
+    if (key !== this.visibleKey) {
+      this.visibleKey = key;
+      this.fit();
+    }
+  }
+
+  /** Fits the visible graph into the container. */
+  fit(): void {
+    const cy = this.cy;
+    const shown = cy.nodes().not(`.${HIDDEN_CLASS}`);
+    if (shown.empty()) return;
+    cy.fit(shown, FIT_PADDING);
+    if (cy.zoom() > MAX_FIT_ZOOM) {
+      cy.zoom(MAX_FIT_ZOOM);
+      cy.center(shown);
+    }
+  }
+
+  /** Zooms by `factor` about the middle of the canvas. */
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  /** Brings a node into view without changing the zoom unless it is too small to read. */
+  centre(id: string): void {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return;
+    if (this.cy.zoom() < 1) this.cy.zoom(1);
+    this.cy.center(node);
+  }
+
+  /** Emphasises these elements and fades the rest (a path); null clears it. */
+  highlight(ids: readonly string[] | null): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass(`${PATH_CLASS} ${FADED_CLASS}`);
+      if (!ids) return;
+      const on = cy.collection();
+      for (const id of ids) on.merge(cy.getElementById(id));
+      on.addClass(PATH_CLASS);
+      cy.elements().not(on).addClass(FADED_CLASS);
+    });
+  }
+
+  /** The whole scene as a PNG, at twice the screen's resolution at least. */
+  png(): Blob {
+    return this.cy.png({ full: true, scale: 2, output: 'blob', bg: THEME_COLOURS[this.theme].canvas }) as unknown as Blob;
+  }
+
+  /** The whole scene as SVG; the exporter loads on first use, so it costs the first view nothing. */
+  async svg(): Promise<string> {
+    if (!svgRegistered) {
+      cytoscape.use((await import('cytoscape-svg')).default);
+      svgRegistered = true;
+    }
+    return (this.cy as unknown as { svg(options: object): string }).svg({ full: true, scale: 1, bg: THEME_COLOURS[this.theme].canvas });
+  }
+
+  /** Where an element is drawn, relative to the container (for tests that click). */
+  renderedPosition(id: string): Position | null {
+    const ele = this.cy.getElementById(id);
+    if (ele.empty() || !ele.visible()) return null;
+    return ele.isEdge() ? { ...ele.renderedMidpoint() } : { ...(ele as NodeSingular).renderedPosition() };
+  }
+
+  private wire(): void {
+    const cy = this.cy;
+    const additive = (e: cytoscape.EventObject) => {
+      const o = e.originalEvent as MouseEvent | undefined;
+      return !!o && (o.shiftKey || o.ctrlKey || o.metaKey);
+    };
+    cy.on('tap', (event) => {
+      if (event.target === cy) this.events.select([], false);
+      else this.events.select([event.target.id() as string], additive(event));
+    });
+    cy.on('dbltap', 'node', (event) => this.events.expand(event.target.id()));
+    cy.on('dragfree', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      this.events.moved(new Map([[node.id(), { ...node.position() }]]));
+    });
+    // Hover: the node, its neighbours and the edges between them stand out; the rest fades.
+    cy.on('mouseover', 'node', (event) => {
+      const hood = (event.target as NodeSingular).closedNeighborhood();
+      cy.batch(() => {
+        hood.addClass(HOVER_CLASS);
+        if (!cy.elements(`.${PATH_CLASS}`).nonempty()) cy.elements().not(hood).addClass(FADED_CLASS);
+      });
+    });
+    cy.on('mouseout', 'node', () => {
+      cy.batch(() => {
+        cy.elements().removeClass(HOVER_CLASS);
+        if (!cy.elements(`.${PATH_CLASS}`).nonempty()) cy.elements().removeClass(FADED_CLASS);
+      });
+    });
+    cy.on('mouseover', 'edge', (event) => event.target.addClass(HOVER_CLASS));
+    cy.on('mouseout', 'edge', (event) => event.target.removeClass(HOVER_CLASS));
+  }
+}
