@@ -106,9 +106,9 @@ beforeAll(async () => {
     yoga,
     `{ stats { entities relationships }
        org: entity(id: "${SYKEHUSPARTNER}") { name kind degree }
-       gro: entity(id: "${GRO}") { relationships { id type target evidence { quote } } } }`,
+       gro: entity(id: "${GRO}") { relationships(first: 100) { edges { node { id type target evidence { quote } } } } } }`,
   );
-  const role = body.data!.gro.relationships.find((r: any) => r.type === 'ROLE_AT' && r.target === SYKEHUSPARTNER);
+  const role = body.data!.gro.relationships.edges.map((e: any) => e.node).find((r: any) => r.type === 'ROLE_AT' && r.target === SYKEHUSPARTNER);
   truth = {
     entities: body.data!.stats.entities,
     relationships: body.data!.stats.relationships,
