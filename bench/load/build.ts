@@ -1,0 +1,123 @@
+/**
+ * Loads a generated graph through the project's bundle import, and times it against the naive baseline. The project's import (`importBundle` in server/src/bundle/import.ts) is used when it exists on this branch;
+ * until then the stand-in in bench/load/interim-import.ts writes the same bundles. Either way the harness only
+ * hands over bundles, so it keeps working while the storage model changes.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Database } from '../../server/src/db/driver.js';
+import { generateBundles, type GenerateOptions, type Bundle } from '../generate.js';
+import { interimImportBundle } from './interim-import.js';
+import { naiveImport, sample } from './naive.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const PROJECT_IMPORT = path.join(ROOT, 'server/src/bundle/import.ts');
+const INTERIM_IMPORT = path.join(ROOT, 'bench/load/interim-import.ts');
+
+export interface Importer {
+  /** "project" when the server's own bundle import is used, "interim" for the stand-in. */
+  name: 'project' | 'interim';
+  importBundle(db: Database, bundle: Bundle): Promise<unknown>;
+}
+
+type ProjectImport = (db: Database, bundle: unknown, options: { origin: string }) => Promise<unknown>;
+
+/** The project's bundle import when it exists, else the stand-in. */
+export async function resolveImporter(): Promise<Importer> {
+  if (existsSync(PROJECT_IMPORT)) {
+    // A computed specifier: the module may not exist on this branch yet, and the type checker must not insist.
+    const specifier = pathToFileURL(PROJECT_IMPORT).href;
+    const module = (await import(specifier)) as { importBundle?: ProjectImport };
+    const importBundle = module.importBundle;
+    if (typeof importBundle === 'function') {
+      return { name: 'project', importBundle: (db, bundle) => importBundle(db, bundle, { origin: 'bench' }) };
+    }
+  }
+  return { name: 'interim', importBundle: interimImportBundle };
+}
+
+/**
+ * What a cached graph depends on: the generator and the writer. A change to either (say, the storage model moves
+ * under us) gives a new key, so a stale graph is never benchmarked.
+ */
+export function graphFingerprint(options: GenerateOptions): string {
+  const hash = createHash('sha256').update(JSON.stringify(options));
+  const files = ['bench/generate.ts', 'bench/gen/plan.ts', 'bench/gen/names.ts', 'bench/gen/vocabulary.ts', 'server/src/db/schema.ts'];
+  files.push(existsSync(PROJECT_IMPORT) ? 'server/src/bundle/import.ts' : path.relative(ROOT, INTERIM_IMPORT));
+  for (const file of files) {
+    const full = path.join(ROOT, file);
+    if (existsSync(full)) hash.update(file).update(readFileSync(full));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+export interface ImportStats {
+  importer: Importer['name'];
+  entities: number;
+  relationships: number;
+  documents: number;
+  bundles: number;
+  seconds: number;
+  entities_per_s: number;
+  relationships_per_s: number;
+  naive: { entities: number; relationships: number; seconds: number; entities_per_s: number; relationships_per_s: number };
+}
+
+/** Loads every bundle into an empty database, after timing the naive baseline on a sample of the first one. */
+export async function buildGraph(db: Database, options: GenerateOptions, log: (line: string) => void, naiveEntities = 300): Promise<ImportStats> {
+  const importer = await resolveImporter();
+  const bundles = generateBundles(options);
+  const first = bundles.next();
+  if (first.done) throw new Error('the generator produced no bundles');
+  // The naive sample goes first, on the still empty database, so neither side profits from the other's caches.
+  const naiveResult = await naiveImport(db, sample(first.value, naiveEntities));
+  const naive = {
+    entities: naiveResult.entities,
+    relationships: naiveResult.relationships,
+    seconds: naiveResult.ms / 1000,
+    entities_per_s: naiveResult.entities / (naiveResult.ms / 1000),
+    relationships_per_s: naiveResult.relationships / (naiveResult.ms / 1000),
+  };
+  log(`Naive baseline: ${naive.entities} entities, ${naive.relationships} relationships in ${naive.seconds.toFixed(1)} s (${naive.entities_per_s.toFixed(0)} entities/s).`);
+
+  let entities = 0;
+  let relationships = 0;
+  let documents = 0;
+  let count = 0;
+  let lastLog = Date.now();
+  let seconds = 0;
+  const write = async (bundle: Bundle): Promise<void> => {
+    const t0 = performance.now();
+    await importer.importBundle(db, bundle);
+    // Only the write is timed; generating text is the generator's cost, not the import's.
+    seconds += (performance.now() - t0) / 1000;
+    entities += bundle.entities.length;
+    relationships += bundle.relationships.length;
+    documents += bundle.documents.length;
+    count += 1;
+    if (Date.now() - lastLog > 10_000) {
+      lastLog = Date.now();
+      log(`Imported ${count} bundles: ${entities} entities, ${relationships} relationships (${(entities / seconds).toFixed(0)} entities/s) ...`);
+    }
+  };
+  await write(first.value);
+  for (const bundle of bundles) await write(bundle);
+  const stats: ImportStats = {
+    importer: importer.name,
+    entities,
+    relationships,
+    documents,
+    bundles: count,
+    seconds,
+    entities_per_s: entities / seconds,
+    relationships_per_s: relationships / seconds,
+    naive,
+  };
+  log(
+    `Imported ${entities} entities, ${relationships} relationships, ${documents} documents in ${count} bundles with the ${importer.name} import: ${seconds.toFixed(1)} s, ${stats.entities_per_s.toFixed(0)} entities/s (naive ${naive.entities_per_s.toFixed(0)}).`,
+  );
+  return stats;
+}
+
