@@ -10,7 +10,7 @@ import { prepareDatabase } from '../../server/src/bootstrap.js';
 import { createDatabase, type Database, type Neo4jTarget } from '../../server/src/db/driver.js';
 import { LocalNeo4j } from '../../server/src/neo4j-local/local-neo4j.js';
 import { freePort } from '../../server/src/neo4j-local/ports.js';
-import { sizeOptions, type SizeName } from '../generate.js';
+import { sizeOptions, type GenerateOptions, type SizeName } from '../generate.js';
 import { buildGraph, graphFingerprint, type ImportStats } from '../load/build.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -33,9 +33,21 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
-export async function openBenchDatabase(args: { size: SizeName; seed: number }, log: (line: string) => void): Promise<BenchDatabase> {
-  const options = sizeOptions(args.size, args.seed);
-  const key = `${args.size}-${args.seed}-${graphFingerprint(options)}`;
+export interface OpenOptions {
+  size: SizeName;
+  seed: number;
+  /** Generator options other than the size's (the smoke test uses a tiny graph). */
+  generate?: GenerateOptions;
+  /** A database to use instead of NEO4J_URI or a local one (the smoke test passes the test database). */
+  target?: Neo4jTarget;
+  /** Keep and reuse the loaded graph (default true); false loads every time. */
+  cache?: boolean;
+  naiveEntities?: number;
+}
+
+export async function openBenchDatabase(args: OpenOptions, log: (line: string) => void): Promise<BenchDatabase> {
+  const options = args.generate ?? sizeOptions(args.size, args.seed);
+  const key = `${args.size}-${options.seed}-${graphFingerprint(options)}`;
   const memory = {
     heap: process.env.KGX_NEO4J_HEAP ?? MEMORY[args.size].heap,
     pageCache: process.env.KGX_NEO4J_PAGE_CACHE ?? MEMORY[args.size].pageCache,
@@ -43,8 +55,11 @@ export async function openBenchDatabase(args: { size: SizeName; seed: number }, 
   let local: LocalNeo4j | undefined;
   let target: Neo4jTarget;
   let marker: string;
-  const uri = process.env.NEO4J_URI?.trim();
-  if (uri) {
+  const uri = args.target?.uri ?? process.env.NEO4J_URI?.trim();
+  if (args.target) {
+    target = args.target;
+    marker = '';
+  } else if (uri) {
     target = { uri, username: process.env.NEO4J_USERNAME ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE || undefined };
     const where = createHash('sha256').update(`${uri}|${target.database ?? ''}`).digest('hex').slice(0, 8);
     marker = path.join(BENCH_DATA, `external-${where}-${key}.json`);
@@ -67,15 +82,17 @@ export async function openBenchDatabase(args: { size: SizeName; seed: number }, 
     await prepareDatabase(db, { loadSeeds: false, log });
     let importStats: ImportStats;
     let cached = false;
-    if (existsSync(marker)) {
+    if (args.cache !== false && marker && existsSync(marker)) {
       importStats = JSON.parse(await readFile(marker, 'utf8')) as ImportStats;
       cached = true;
       log(`Using the cached ${args.size} graph (${importStats.entities} entities, ${importStats.relationships} relationships; key ${key}).`);
     } else {
       log(`Building the ${args.size} graph (${options.entities} entities, ${options.relationships} relationships; key ${key}) ...`);
-      importStats = await buildGraph(db, options, log);
-      await mkdir(path.dirname(marker), { recursive: true });
-      await writeFile(marker, JSON.stringify(importStats, null, 2));
+      importStats = await buildGraph(db, options, log, args.naiveEntities);
+      if (marker) {
+        await mkdir(path.dirname(marker), { recursive: true });
+        await writeFile(marker, JSON.stringify(importStats, null, 2));
+      }
     }
     return {
       db,
