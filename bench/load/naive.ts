@@ -22,25 +22,13 @@ export function renamed(bundle: Bundle): Bundle {
   };
 }
 
-/** The first documents of a bundle and only what they mention, about `entities` entities' worth. */
+/** The first `entities` entities of a bundle, the relationships among them and the documents their quotes need. */
 export function sample(bundle: Bundle, entities: number): Bundle {
-  const documents = [];
-  const keep = new Set<string>();
-  for (const d of bundle.documents) {
-    documents.push(d);
-    keep.add(d.id);
-    const count = bundle.entities.filter((e) => e.evidence.some((ev) => keep.has(ev.document ?? bundle.document))).length;
-    if (count >= entities) break;
-  }
-  const inSample = (items: { evidence: { document?: string }[] }): boolean => items.evidence.every((ev) => keep.has(ev.document ?? bundle.document));
-  const kept = bundle.entities.filter(inSample);
+  const kept = bundle.entities.slice(0, entities);
   const ids = new Set(kept.map((e) => e.id));
-  return {
-    documents,
-    document: bundle.document,
-    entities: kept,
-    relationships: bundle.relationships.filter((r) => inSample(r) && ids.has(r.source) && ids.has(r.target)),
-  };
+  const relationships = bundle.relationships.filter((r) => ids.has(r.source) && ids.has(r.target));
+  const needed = new Set([...kept, ...relationships].flatMap((item) => item.evidence.map((ev) => ev.document ?? bundle.document)));
+  return { documents: bundle.documents.filter((d) => needed.has(d.id)), document: bundle.document, entities: kept, relationships };
 }
 
 /** Writes `bundle` row by row, a transaction each; returns the elapsed milliseconds and then deletes it again. */
