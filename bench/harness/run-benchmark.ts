@@ -72,6 +72,8 @@ export interface BenchResult {
     naive_entities_per_s: number;
     naive_relationships_per_s: number;
     seconds: number;
+    /** Seconds the naive loader would need for the whole graph, from its per-row costs on a sample. */
+    naive_estimated_seconds: number;
     naive_sample: { entities: number; relationships: number; seconds: number };
   };
   memory: { rss_at_rest_mb: number; rss_under_load_max_mb: number; note: string };
@@ -159,7 +161,12 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
         naive_entities_per_s: round(stats.naive.entities_per_s),
         naive_relationships_per_s: round(stats.naive.relationships_per_s),
         seconds: round(stats.seconds),
-        naive_sample: { entities: stats.naive.entities, relationships: stats.naive.relationships, seconds: round(stats.naive.seconds) },
+        naive_estimated_seconds: round(stats.naive.estimated_seconds),
+        naive_sample: {
+          entities: stats.naive.sample.entities.rows,
+          relationships: stats.naive.sample.relationships.rows,
+          seconds: round(Object.values(stats.naive.sample).reduce((sum, t) => sum + t.ms, 0) / 1000),
+        },
       },
       memory: {
         rss_at_rest_mb: round(rest / 2 ** 20),

@@ -31,27 +31,48 @@ export function sample(bundle: Bundle, entities: number): Bundle {
   return { documents: bundle.documents.filter((d) => needed.has(d.id)), document: bundle.document, entities: kept, relationships };
 }
 
-/** Writes `bundle` row by row, a transaction each; returns the elapsed milliseconds and then deletes it again. */
-export async function naiveImport(db: Database, original: Bundle): Promise<{ ms: number; entities: number; relationships: number }> {
+/** Rows written and milliseconds spent, per kind of row. */
+export interface NaiveTimings {
+  documents: { rows: number; ms: number };
+  evidence: { rows: number; ms: number };
+  entities: { rows: number; ms: number };
+  relationships: { rows: number; ms: number };
+}
+
+/** Writes `bundle` row by row, a transaction each, timing each kind of row; then deletes it again. */
+export async function naiveImport(db: Database, original: Bundle): Promise<NaiveTimings> {
   const rows = bundleRows(renamed(original));
-  const t0 = performance.now();
-  for (const d of rows.documents) await db.write((tx) => tx.run('MERGE (d:Document {id: $id}) SET d += $props', d));
-  for (const e of rows.evidence) {
-    await db.write((tx) => tx.run('MERGE (e:Evidence {id: $id}) SET e.documentId = $documentId, e.quote = $quote, e.start = $start, e.end = $end', e));
-  }
-  for (const e of rows.entities) {
-    await db.write((tx) => tx.run(`MERGE (n:Entity {id: $id}) SET n += $props SET n:${KIND_LABEL[e.kind]}`, e));
-  }
-  for (const r of rows.relationships) {
-    await db.write((tx) =>
+  const timed = async <T>(items: T[], write: (item: T) => Promise<unknown>): Promise<{ rows: number; ms: number }> => {
+    const t0 = performance.now();
+    for (const item of items) await write(item);
+    return { rows: items.length, ms: performance.now() - t0 };
+  };
+  const documents = await timed(rows.documents, (d) => db.write((tx) => tx.run('MERGE (d:Document {id: $id}) SET d += $props', d)));
+  const evidence = await timed(rows.evidence, (e) =>
+    db.write((tx) => tx.run('MERGE (e:Evidence {id: $id}) SET e.documentId = $documentId, e.quote = $quote, e.start = $start, e.end = $end', e)),
+  );
+  const entities = await timed(rows.entities, (e) => db.write((tx) => tx.run(`MERGE (n:Entity {id: $id}) SET n += $props SET n:${KIND_LABEL[e.kind]}`, e)));
+  const relationships = await timed(rows.relationships, (r) =>
+    db.write((tx) =>
       tx.run(`MATCH (a:Entity {id: $source}) MATCH (b:Entity {id: $target}) MERGE (a)-[r:${checkedRelationshipType(r.type)} {id: $id}]->(b) SET r += $props`, r),
-    );
-  }
-  const ms = performance.now() - t0;
+    ),
+  );
   await db.write(async (tx) => {
     await tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n', { ids: rows.entities.map((e) => e.id) });
     await tx.run('UNWIND $ids AS id MATCH (n:Evidence {id: id}) DETACH DELETE n', { ids: rows.evidence.map((e) => e.id) });
     await tx.run('UNWIND $ids AS id MATCH (n:Document {id: id}) DETACH DELETE n', { ids: rows.documents.map((d) => d.id) });
   });
-  return { ms, entities: rows.entities.length, relationships: rows.relationships.length };
+  return { documents, evidence, entities, relationships };
+}
+
+/** Seconds the naive loader would need for a whole graph of these row counts, at the sample's cost per row. */
+export function naiveSecondsFor(timings: NaiveTimings, counts: { documents: number; evidence: number; entities: number; relationships: number }): number {
+  const perRow = (t: { rows: number; ms: number }): number => (t.rows > 0 ? t.ms / t.rows : 0);
+  return (
+    (counts.documents * perRow(timings.documents) +
+      counts.evidence * perRow(timings.evidence) +
+      counts.entities * perRow(timings.entities) +
+      counts.relationships * perRow(timings.relationships)) /
+    1000
+  );
 }
