@@ -25,6 +25,21 @@ export async function measure(
   request: () => Promise<void>,
   options: { iterations: number; concurrency: number; warmup: number; maxMs: number },
 ): Promise<Timing> {
+  return summarise([await measureRaw(request, options)]);
+}
+
+/** Raw times of one bounded series, to be pooled with other rounds of the same path by `summarise`. */
+export interface RawSeries {
+  times: number[];
+  elapsedMs: number;
+  errors: number;
+  capped: boolean;
+}
+
+export async function measureRaw(
+  request: () => Promise<void>,
+  options: { iterations: number; concurrency: number; warmup: number; maxMs: number },
+): Promise<RawSeries> {
   const deadline = Date.now() + options.maxMs;
   let errors = 0;
   // Warm-up: JIT, plan caches, page cache, connection pools.
@@ -50,15 +65,21 @@ export async function measure(
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  const elapsed = performance.now() - t0;
+  return { times, elapsedMs: performance.now() - t0, errors, capped: issued < options.iterations };
+}
+
+/** Percentiles over all rounds' times; throughput over their summed wall time. */
+export function summarise(rounds: readonly RawSeries[]): Timing {
+  const times = rounds.flatMap((round) => round.times);
+  const elapsed = rounds.reduce((sum, round) => sum + round.elapsedMs, 0);
   const sorted = [...times].sort((a, b) => a - b);
   return {
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
-    rps: (times.length / elapsed) * 1000,
+    rps: elapsed > 0 ? (times.length / elapsed) * 1000 : 0,
     count: times.length,
-    errors,
-    capped: issued < options.iterations,
+    errors: rounds.reduce((sum, round) => sum + round.errors, 0),
+    capped: rounds.some((round) => round.capped),
   };
 }

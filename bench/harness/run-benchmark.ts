@@ -8,7 +8,7 @@ import { sizeOptions, type GenerateOptions, type SizeName } from '../generate.js
 import { NOT_YET_IN_SCHEMA, buildCases, type BenchCase } from './cases.js';
 import { openBenchDatabase } from './database.js';
 import { postFloor, postGraphQL, startEndpoints, type Endpoints, type FloorHandler } from './endpoints.js';
-import { measure, type Timing } from './measure.js';
+import { measureRaw, summarise, type RawSeries, type Timing } from './measure.js';
 import { chooseProbes } from './probes.js';
 import { formatTable } from './report.js';
 import { measureSearchQuality, type SearchQuality } from './search-quality.js';
@@ -80,6 +80,8 @@ export interface BenchResult {
 }
 
 const round = (value: number): number => Math.round(value * 100) / 100;
+/** Turns each path gets per query and concurrency. */
+const ROUNDS = 4;
 
 export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -103,18 +105,33 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
       const check = await checkCase(benchCase, endpoints);
       if (check.note) log(`${benchCase.name}: ${check.note}`);
       for (const concurrency of concurrencies) {
-        const series = { iterations: options.iterations, concurrency, warmup: Math.min(20, options.iterations), maxMs: options.maxMsPerSeries ?? 20_000 };
-        const sampler = setInterval(() => {
-          loadMax = Math.max(loadMax, process.memoryUsage().rss);
-        }, 100);
-        const server = await measure(() => postGraphQL(endpoints!.serverUrl, benchCase.server.query, benchCase.server.variables), series);
-        clearInterval(sampler);
-        const floor = await measure(() => postFloor(endpoints!.floorUrl, benchCase.name, {}), series);
-        let peer: Timing | undefined;
+        // The paths take turns in rounds, so drift on this shared machine (other processes, GC, page cache) hits
+        // all three alike instead of whichever happened to run last.
+        // Each round keeps every worker busy for a few requests, or concurrency 16 would not be 16.
+        const rounds = Math.max(1, Math.min(ROUNDS, Math.floor(options.iterations / (concurrency * 3))));
+        const perRound = Math.ceil(options.iterations / rounds);
+        const series = { iterations: perRound, concurrency, warmup: 0, maxMs: Math.ceil((options.maxMsPerSeries ?? 20_000) / rounds) };
+        const warm = { ...series, iterations: 0, warmup: Math.min(20, options.iterations) };
+        const paths: { name: 'server' | 'floor' | 'peer'; request: () => Promise<void> }[] = [
+          { name: 'server', request: () => postGraphQL(endpoints!.serverUrl, benchCase.server.query, benchCase.server.variables) },
+          { name: 'floor', request: () => postFloor(endpoints!.floorUrl, benchCase.name, {}) },
+        ];
         if (check.peerWorks && benchCase.peer && endpoints.peerUrl) {
           const { query, variables } = benchCase.peer;
-          peer = await measure(() => postGraphQL(endpoints!.peerUrl!, query, variables), series);
+          paths.push({ name: 'peer', request: () => postGraphQL(endpoints!.peerUrl!, query, variables) });
         }
+        const raw = new Map<string, RawSeries[]>(paths.map((p) => [p.name, []]));
+        for (const path of paths) await measureRaw(path.request, warm);
+        for (let round = 0; round < rounds; round += 1) {
+          for (const path of round % 2 === 0 ? paths : [...paths].reverse()) {
+            const sampler = path.name === 'server' ? setInterval(() => (loadMax = Math.max(loadMax, process.memoryUsage().rss)), 100) : undefined;
+            raw.get(path.name)!.push(await measureRaw(path.request, series));
+            clearInterval(sampler);
+          }
+        }
+        const server = summarise(raw.get('server')!);
+        const floor = summarise(raw.get('floor')!);
+        const peer: Timing | undefined = raw.get('peer') ? summarise(raw.get('peer')!) : undefined;
         const row: QueryRow = {
           name: benchCase.name,
           concurrency,
