@@ -11,8 +11,13 @@ export interface Probes {
   /** A person of typical degree (about the 75th percentile, so its neighbourhood is not empty). */
   ordinaryId: string;
   ordinaryName: string;
-  /** People and organisations for the search-quality probes. */
+  /** People and organisations for the search-quality probes, drawn uniformly. */
   searchTargets: { id: string; name: string; kind: string }[];
+  /**
+   * The same number drawn in proportion to degree: the names analysts are most likely to look for. A 3-letter
+   * prefix matches hundreds of names at M, so only ranking by connectedness can put these first.
+   */
+  connectedTargets: { id: string; name: string; kind: string }[];
 }
 
 export function chooseProbes(plan: GraphPlan, seed: number, searchCount = 50): Probes {
@@ -41,11 +46,26 @@ export function chooseProbes(plan: GraphPlan, seed: number, searchCount = 50): P
       taken += 1;
     }
   }
+  const weighted = new Set<number>();
+  const candidates = [...people, ...orgs];
+  const total = candidates.reduce((sum, i) => sum + degree[i]!, 0);
+  for (let guard = 0; weighted.size < Math.min(searchCount, candidates.length) && guard < searchCount * 1000; guard += 1) {
+    let x = prng.next() * total;
+    for (const i of candidates) {
+      x -= degree[i]!;
+      if (x < 0) {
+        weighted.add(i);
+        break;
+      }
+    }
+  }
+  const target = (i: number) => ({ id: plan.ids[i]!, name: plan.names[i]!, kind: plan.kinds[i]! });
   return {
     hubId: plan.ids[hub]!,
     hubName: plan.names[hub]!,
     ordinaryId: plan.ids[ordinary]!,
     ordinaryName: plan.names[ordinary]!,
-    searchTargets: [...chosen].map((i) => ({ id: plan.ids[i]!, name: plan.names[i]!, kind: plan.kinds[i]! })),
+    searchTargets: [...chosen].map(target),
+    connectedTargets: [...weighted].map(target),
   };
 }

@@ -40,6 +40,7 @@ export function formatTable(result: BenchResult): string {
     '',
     `Not in the schema yet (no rows): ${result.not_yet_in_schema.join(', ')}`,
     `Search top-5 over ${s.probes} people and organisations: ${(result.search_top5 * 100).toFixed(0)}% (3-letter prefix ${(s.byStyle.prefix3 * 100).toFixed(0)}%, full name ${(s.byStyle.full_name * 100).toFixed(0)}%, without diacritics ${(s.byStyle.without_diacritics * 100).toFixed(0)}%; 3-letter prefix of every word ${(s.byStyle.prefix3_each_word * 100).toFixed(0)}%)`,
+    `  probes drawn by degree instead: 3-letter prefix ${(s.connectedByStyle.prefix3 * 100).toFixed(0)}%, full name ${(s.connectedByStyle.full_name * 100).toFixed(0)}%, without diacritics ${(s.connectedByStyle.without_diacritics * 100).toFixed(0)}%, every word ${(s.connectedByStyle.prefix3_each_word * 100).toFixed(0)}%`,
     `Import (${result.import.importer}): ${result.import.entities_per_s.toFixed(0)} entities/s, ${result.import.relationships_per_s.toFixed(0)} relationships/s; naive baseline ${result.import.naive_entities_per_s.toFixed(1)} entities/s (${(result.import.entities_per_s / result.import.naive_entities_per_s).toFixed(1)}x)`,
     `Memory: benchmark process RSS ${result.memory.rss_at_rest_mb.toFixed(0)} MB at rest, ${result.memory.rss_under_load_max_mb.toFixed(0)} MB max under load`,
     '',

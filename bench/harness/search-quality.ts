@@ -34,23 +34,31 @@ export interface SearchQuality {
   /** Share of probes (3-letter prefix, full name, without diacritics) with the intended entity in the top 5. */
   top5: number;
   byStyle: Record<ProbeStyle, number>;
+  /** The same styles for probes drawn in proportion to degree (see Probes.connectedTargets). */
+  connectedByStyle: Record<ProbeStyle, number>;
   misses: { style: ProbeStyle; query: string; intended: string }[];
 }
 
-export async function measureSearchQuality(serverUrl: string, probes: Probes): Promise<SearchQuality> {
+async function score(serverUrl: string, targets: Probes['searchTargets'], misses: SearchQuality['misses'] | undefined): Promise<Record<ProbeStyle, number>> {
   const byStyle = {} as Record<ProbeStyle, number>;
-  const misses: SearchQuality['misses'] = [];
   for (const [style, make] of Object.entries(PROBE_STYLES) as [ProbeStyle, (name: string) => string][]) {
     let hits = 0;
-    for (const target of probes.searchTargets) {
+    for (const target of targets) {
       const query = make(target.name);
       const data = await postGraphQL(serverUrl, 'query($q: String!) { search(query: $q, first: 5) { entity { id } } }', { q: query });
       if ((data.search as { entity: { id: string } }[]).some((hit) => hit.entity.id === target.id)) hits += 1;
-      else if (misses.length < 40) misses.push({ style, query, intended: `${target.name} (${target.id})` });
+      else if (misses && misses.length < 40) misses.push({ style, query, intended: `${target.name} (${target.id})` });
     }
-    byStyle[style] = hits / Math.max(1, probes.searchTargets.length);
+    byStyle[style] = hits / Math.max(1, targets.length);
   }
+  return byStyle;
+}
+
+export async function measureSearchQuality(serverUrl: string, probes: Probes): Promise<SearchQuality> {
+  const misses: SearchQuality['misses'] = [];
+  const byStyle = await score(serverUrl, probes.searchTargets, misses);
+  const connectedByStyle = await score(serverUrl, probes.connectedTargets, undefined);
   // The issue's three probe styles; the each-word prefix is reported beside them.
   const top5 = (byStyle.prefix3 + byStyle.full_name + byStyle.without_diacritics) / 3;
-  return { probes: probes.searchTargets.length, top5, byStyle, misses };
+  return { probes: probes.searchTargets.length, top5, byStyle, connectedByStyle, misses };
 }
