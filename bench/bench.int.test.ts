@@ -49,6 +49,7 @@ describe('benchmark harness (smoke)', () => {
       maxMsPerSeries: 5_000,
       searchProbes: 6,
       out,
+      print: false,
       log: () => undefined,
     });
     const result = JSON.parse(await readFile(out, 'utf8')) as BenchResult;

@@ -27,6 +27,8 @@ export interface RunOptions {
   /** Cap per measured series (one path, one query, one concurrency). */
   maxMsPerSeries?: number;
   searchProbes?: number;
+  /** Print the table to stdout (default true). */
+  print?: boolean;
   log?: (line: string) => void;
 }
 
@@ -195,7 +197,7 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
       await mkdir(path.dirname(options.out), { recursive: true });
       await writeFile(options.out, `${JSON.stringify(result, null, 2)}\n`);
     }
-    console.log(formatTable(result));
+    if (options.print !== false) console.log(formatTable(result));
     return result;
   } finally {
     await endpoints?.close();
