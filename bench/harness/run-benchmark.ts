@@ -196,6 +196,8 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
     if (options.out) {
       await mkdir(path.dirname(options.out), { recursive: true });
       await writeFile(options.out, `${JSON.stringify(result, null, 2)}\n`);
+      // The same table as printed, for the README and reviews (full tables live next to the JSON).
+      await writeFile(options.out.replace(/\.json$/, '') + '.md', `# Benchmark ${result.size}, ${result.date}\n\n\`\`\`text${formatTable(result)}\`\`\`\n`);
     }
     if (options.print !== false) console.log(formatTable(result));
     return result;
