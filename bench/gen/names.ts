@@ -1,6 +1,6 @@
 /** Realistic, unique Norwegian names per kind, and readable ids made from them. */
 import { KIND_ID_PREFIX, type EntityKindName } from '../../server/src/graph/model.js';
-import { foldForSearch } from '../../server/src/search/fold.js';
+import { fold } from './fold.js';
 import type { Prng } from './prng.js';
 import * as V from './vocabulary.js';
 
@@ -11,7 +11,7 @@ export interface MadeName {
 
 /** Lower-case a-z0-9 words joined by "-": "Helse Sør-Øst RHF" -> "helse-sor-ost-rhf". */
 export function slug(text: string): string {
-  return foldForSearch(text)
+  return fold(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);

@@ -4,7 +4,7 @@
  * hands over bundles, so it keeps working while the storage model changes.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Database } from '../../server/src/db/driver.js';
@@ -46,7 +46,13 @@ export function graphFingerprint(options: GenerateOptions): string {
   const hash = createHash('sha256').update(JSON.stringify(options));
   // The loaders too: the cached import figures are theirs.
   const files = ['bench/generate.ts', 'bench/gen/plan.ts', 'bench/gen/names.ts', 'bench/gen/vocabulary.ts', 'bench/load/build.ts', 'bench/load/naive.ts', 'server/src/db/schema.ts'];
-  files.push(existsSync(PROJECT_IMPORT) ? 'server/src/bundle/import.ts' : path.relative(ROOT, INTERIM_IMPORT));
+  if (existsSync(PROJECT_IMPORT)) {
+    // The project's import and the write path under it.
+    for (const dir of ['server/src/bundle', 'server/src/write']) {
+      const full = path.join(ROOT, dir);
+      if (existsSync(full)) files.push(...readdirSync(full).filter((f) => f.endsWith('.ts') && !f.includes('.test.')).sort().map((f) => `${dir}/${f}`));
+    }
+  } else files.push(path.relative(ROOT, INTERIM_IMPORT));
   for (const file of files) {
     const full = path.join(ROOT, file);
     if (existsSync(full)) hash.update(file).update(readFileSync(full));

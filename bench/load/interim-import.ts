@@ -7,10 +7,20 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../server/src/db/driver.js';
 import { ENTITY_KINDS, KIND_LABEL, checkedRelationshipType, labelForKind } from '../../server/src/graph/model.js';
-import { searchNames } from '../../server/src/search/fields.js';
-import { locateQuote } from '../../server/src/seed/quotes.js';
-import { evidenceId } from '../../server/src/seed/validate.js';
+import { fold } from '../gen/fold.js';
 import type { Bundle, BundleEvidence } from '../generate.js';
+
+// Self-contained on purpose: the stand-in must keep compiling while the server's modules move under it.
+const evidenceId = (documentId: string, start: number, end: number): string => `ev:${documentId}:${start}-${end}`;
+const searchNames = (name: string, aliases: readonly string[]): string[] => [...new Set([name, ...aliases].map(fold))];
+
+/** The quote's span: at `start` when given (and checked), else its only occurrence. */
+function locate(text: string, quote: string, start: number | undefined): { start: number; end: number } {
+  const at = start ?? text.indexOf(quote);
+  if (at < 0 || text.slice(at, at + quote.length) !== quote) throw new Error('not verbatim');
+  if (start === undefined && text.indexOf(quote, at + 1) !== -1) throw new Error('ambiguous without start');
+  return { start: at, end: at + quote.length };
+}
 
 export interface ImportCounts {
   documents: number;
@@ -28,10 +38,14 @@ export function bundleRows(bundle: Bundle) {
       const documentId = ev.document ?? bundle.document;
       const text = texts.get(documentId);
       if (text === undefined) throw new Error(`evidence names unknown document ${documentId}`);
-      const location = locateQuote(text, ev.quote, ev.start);
-      if (!location.ok) throw new Error(`quote not verbatim (${location.reason}) in ${documentId}: ${ev.quote}`);
-      const id = evidenceId(documentId, location.span.start, location.span.end);
-      evidence.set(id, { id, documentId, quote: ev.quote, start: neo4j.int(location.span.start), end: neo4j.int(location.span.end) });
+      let span: { start: number; end: number };
+      try {
+        span = locate(text, ev.quote, ev.start);
+      } catch (error) {
+        throw new Error(`quote ${(error as Error).message} in ${documentId}: ${ev.quote}`);
+      }
+      const id = evidenceId(documentId, span.start, span.end);
+      evidence.set(id, { id, documentId, quote: ev.quote, start: neo4j.int(span.start), end: neo4j.int(span.end) });
       return id;
     });
   const entities = bundle.entities.map((e) => ({
