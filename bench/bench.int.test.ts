@@ -10,7 +10,8 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../server/src/db/driver.js';
 import { planGraph } from './gen/plan.js';
 import type { GenerateOptions } from './generate.js';
-import { runBenchmark, type BenchResult } from './harness/run-benchmark.js';
+import type { BenchResult } from './harness/result.js';
+import { runBenchmark } from './harness/run-benchmark.js';
 
 const GENERATE: GenerateOptions = { seed: 5, entities: 300, relationships: 1_200, documentsPerBundle: 50 };
 

@@ -1,7 +1,8 @@
 /**
  * Column (c): @neo4j/graphql 7.6.3 on the same Neo4j, with type definitions for the same stored model. Entities
  * are one node type (`Entity`, kind as a property, as stored), each relationship type a pair of fields (out and
- * in) carrying the stored relationship properties; evidence and documents are their own node types.
+ * in) carrying the stored relationship properties; evidence (keyed to its fact by `factId`) and documents are their
+ * own node types.
  * Search has no built-in equivalent over our folded `searchNames` list, so it is a @cypher field over the same
  * full-text index, as a user of the library would write it.
  */
@@ -30,21 +31,21 @@ type Entity @node(labels: ["Entity"]) {
   aliases: [String!]
   description: String
   searchNames: [String!]
-  evidenceIds: [String!]
+  degree: Int
   fullName: String
   when: String
-  evidence: [Evidence!]! @cypher(statement: "MATCH (e:Evidence) WHERE e.id IN this.evidenceIds RETURN e", columnName: "e")
+  evidence: [Evidence!]! @cypher(statement: "MATCH (e:Evidence {factId: this.id}) RETURN e", columnName: "e")
 ${relationshipFields}
 }
 
 type Rel @relationshipProperties {
   id: ID!
   title: String
-  evidenceIds: [String!]
 }
 
 type Evidence @node(labels: ["Evidence"]) {
   id: ID!
+  factId: String!
   documentId: String!
   quote: String!
   start: Int!
@@ -63,7 +64,7 @@ type Document @node(labels: ["Document"]) {
 type Query {
   searchEntities(lucene: String!, first: Int!): [Entity!]!
     @cypher(
-      statement: "CALL db.index.fulltext.queryNodes('${ENTITY_NAMES_INDEX}', $lucene, {limit: 2000}) YIELD node, score RETURN node ORDER BY score DESC, node.name ASC, node.id ASC LIMIT $first"
+      statement: "CALL db.index.fulltext.queryNodes('${ENTITY_NAMES_INDEX}', $lucene, {limit: $first}) YIELD node, score RETURN node ORDER BY score DESC, node.name ASC, node.id ASC"
       columnName: "node"
     )
 }

@@ -1,5 +1,5 @@
 /** The printed table: one row per query and concurrency, with the ratios the targets are stated in. */
-import type { BenchResult } from './run-benchmark.js';
+import type { BenchResult } from './result.js';
 
 const ms = (value: number | null): string => (value === null || Number.isNaN(value) ? '-' : value.toFixed(1));
 const ratio = (a: number, b: number | null): string => (b === null || !b || Number.isNaN(a) || Number.isNaN(b) ? '-' : (a / b).toFixed(2));

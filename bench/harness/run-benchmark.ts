@@ -9,9 +9,10 @@ import { NOT_YET_IN_SCHEMA, buildCases, type BenchCase } from './cases.js';
 import { openBenchDatabase } from './database.js';
 import { postFloor, postGraphQL, startEndpoints, type Endpoints, type FloorHandler } from './endpoints.js';
 import { measureRaw, summarise, type RawSeries, type Timing } from './measure.js';
+import type { BenchResult, QueryRow } from './result.js';
 import { chooseProbes } from './probes.js';
 import { formatTable } from './report.js';
-import { measureSearchQuality, type SearchQuality } from './search-quality.js';
+import { measureSearchQuality } from './search-quality.js';
 
 export interface RunOptions {
   size: SizeName;
@@ -30,55 +31,6 @@ export interface RunOptions {
   /** Print the table to stdout (default true). */
   print?: boolean;
   log?: (line: string) => void;
-}
-
-export interface QueryRow {
-  name: string;
-  concurrency: number;
-  server_p50_ms: number;
-  server_p95_ms: number;
-  server_p99_ms: number;
-  server_rps: number;
-  floor_p50_ms: number;
-  floor_p95_ms: number;
-  floor_p99_ms: number;
-  floor_rps: number;
-  peer_p50_ms: number | null;
-  peer_p95_ms: number | null;
-  peer_rps: number | null;
-  /** Server and floor answered with the same content. */
-  equal_floor: boolean;
-  /** Server and peer answered with the same content; null where not comparable. */
-  equal_peer: boolean | null;
-  errors: { server: number; floor: number; peer: number };
-  capped: boolean;
-  peer_note?: string;
-}
-
-export interface BenchResult {
-  size: string;
-  seed: number;
-  machine: string;
-  date: string;
-  iterations: number;
-  neo4j: { where: string; version: string; heap: string | null; page_cache: string | null };
-  graph: { entities: number; relationships: number; documents: number; cached: boolean; hub: string; ordinary: string };
-  queries: QueryRow[];
-  not_yet_in_schema: string[];
-  search_top5: number;
-  search: SearchQuality;
-  import: {
-    importer: string;
-    entities_per_s: number;
-    relationships_per_s: number;
-    naive_entities_per_s: number;
-    naive_relationships_per_s: number;
-    seconds: number;
-    /** Seconds the naive loader would need for the whole graph, from its per-row costs on a sample. */
-    naive_estimated_seconds: number;
-    naive_sample: { entities: number; relationships: number; seconds: number };
-  };
-  memory: { rss_at_rest_mb: number; rss_under_load_max_mb: number; note: string };
 }
 
 const round = (value: number): number => Math.round(value * 100) / 100;

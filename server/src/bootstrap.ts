@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { createDatabase, type Database } from './db/driver.js';
 import { applySchema } from './db/schema.js';
 import { waitForDatabase } from './db/wait.js';
 import { LocalNeo4j } from './neo4j-local/local-neo4j.js';
+import { isPortInUse } from './neo4j-local/ports.js';
 import { loadSeeds } from './seed/load.js';
 
 /** Folder holding the seed documents and graph files. */
@@ -18,7 +20,7 @@ export interface Backend {
 }
 
 /** Starts the local Neo4j when NEO4J_URI is unset (else uses the configured one) and connects to it. */
-export async function startBackend(config: Config, log: (line: string) => void): Promise<Backend> {
+export async function startBackend(config: Config, log: (line: string) => void, options: { restartOnCrash?: boolean } = {}): Promise<Backend> {
   let local: LocalNeo4j | undefined;
   let target;
   if (config.localNeo4j) {
@@ -27,7 +29,7 @@ export async function startBackend(config: Config, log: (line: string) => void):
       boltPort: config.KGX_NEO4J_BOLT_PORT,
       pageCache: config.KGX_NEO4J_PAGE_CACHE,
       heap: config.KGX_NEO4J_HEAP,
-      restartOnCrash: true,
+      restartOnCrash: options.restartOnCrash ?? true,
       log: (line) => log(`[neo4j] ${line}`),
     });
     target = { ...(await local.start()), database: config.NEO4J_DATABASE };
@@ -62,4 +64,20 @@ export async function prepareDatabase(db: Database, options: { loadSeeds: boolea
       `Seeds loaded: ${report.documents} document(s), ${report.entities} entities, ${report.relationships} relationships, ${report.evidence} quotes.`,
     );
   }
+}
+
+/**
+ * A database for a command-line tool (import, export): the configured Neo4j; else the local one `npm start`
+ * runs, if it is up; else the local one started just for the tool (stopped again by `close`).
+ */
+export async function openToolBackend(config: Config, log: (line: string) => void): Promise<Backend> {
+  if (config.localNeo4j && (await isPortInUse(config.KGX_NEO4J_BOLT_PORT))) {
+    const password = (await readFile(path.join(config.KGX_DATA_DIR, 'neo4j', 'password'), 'utf8')).trim();
+    log(`Using the local Neo4j already running on port ${config.KGX_NEO4J_BOLT_PORT}.`);
+    const db = createDatabase({ uri: `bolt://127.0.0.1:${config.KGX_NEO4J_BOLT_PORT}`, username: 'neo4j', password, database: config.NEO4J_DATABASE });
+    return { db, local: undefined, close: () => db.close() };
+  }
+  const backend = await startBackend({ ...config, KGX_LOAD_SEEDS: false }, log, { restartOnCrash: false });
+  await prepareDatabase(backend.db, { loadSeeds: false, log });
+  return backend;
 }

@@ -1,24 +1,35 @@
 import DataLoader from 'dataloader';
 import type { Database } from './db/driver.js';
-import type { EntityRecord } from './entity/model.js';
-import { findDegrees, findEntities, findRelationshipsOf } from './entity/repository.js';
-import type { RelationshipRecord } from './neighbourhood/model.js';
-import type { DocumentRecord, EvidenceRecord } from './provenance/model.js';
-import { findDocuments, findEvidence } from './provenance/repository.js';
+import { findEntities, findRelationshipsOf } from './entity/repository.js';
+import type { EntityRecord } from './graph/entity.js';
+import type { DocumentRecord, EvidenceRecord } from './graph/provenance.js';
+import type { RelationshipRecord } from './graph/relationship.js';
+import { findDocuments, findEvidenceOf } from './provenance/repository.js';
+import { findRelationships } from './relationship/repository.js';
 
 /** Per-request batching: each loader turns many field lookups in one request into one Cypher query. */
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
+  relationship: DataLoader<string, RelationshipRecord | null>;
   relationshipsOf: DataLoader<string, RelationshipRecord[]>;
-  degree: DataLoader<string, number>;
-  evidence: DataLoader<string, EvidenceRecord | null>;
+  /** Quotes of an entity or relationship, by its id. */
+  evidenceOf: DataLoader<string, EvidenceRecord[]>;
   document: DataLoader<string, DocumentRecord | null>;
+}
+
+/** The writer a request's bearer token names; null when the request carries no valid token. */
+export interface RequestWriter {
+  /** The token's name, stamped on what it writes as `api:<name>`. */
+  name: string;
 }
 
 /** What every resolver receives. */
 export interface GraphQLContext {
   db: Database;
   loaders: Loaders;
+  writer: RequestWriter | null;
+  /** Whether the server accepts writes at all (a token is configured). */
+  writable: boolean;
 }
 
 function keyed<V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, missing: V): DataLoader<string, V> {
@@ -32,9 +43,9 @@ function keyed<V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, mis
 export function createLoaders(db: Database): Loaders {
   return {
     entity: keyed<EntityRecord | null>((ids) => findEntities(db, ids), null),
+    relationship: keyed<RelationshipRecord | null>((ids) => findRelationships(db, ids), null),
     relationshipsOf: keyed<RelationshipRecord[]>((ids) => findRelationshipsOf(db, ids), []),
-    degree: keyed<number>((ids) => findDegrees(db, ids), 0),
-    evidence: keyed<EvidenceRecord | null>((ids) => findEvidence(db, ids), null),
+    evidenceOf: keyed<EvidenceRecord[]>((ids) => findEvidenceOf(db, ids), []),
     document: keyed<DocumentRecord | null>((ids) => findDocuments(db, ids), null),
   };
 }

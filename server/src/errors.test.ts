@@ -27,7 +27,7 @@ describe('mapDriverError', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('turns unavailability into DATABASE_UNAVAILABLE with a short message, logging the cause', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const mapped = (() => {
       try {
         mapDriverError(driverError('ServiceUnavailable', 'Could not connect to 10.0.0.7:7687'));

@@ -7,6 +7,7 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
 } as const;
 export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -51,7 +52,7 @@ export function mapDriverError(error: unknown): never {
   if (isDatabaseUnavailable(error)) {
     // Clients get a short, stable message; operators need the cause, which Yoga only logs for masked errors.
     const { code, message } = error as Neo4jError;
-    console.warn(`[db] unavailable: ${code}: ${message}`);
+    process.stderr.write(`[db] unavailable: ${code}: ${message}\n`);
     throw apiError(ErrorCode.DATABASE_UNAVAILABLE, 'The graph database is not available right now; try again shortly.');
   }
   throw error;

@@ -33,7 +33,8 @@ async function main(): Promise<void> {
 
   backend = await startBackend(config, log);
   await prepareDatabase(backend.db, { loadSeeds: config.KGX_LOAD_SEEDS, log });
-  server = createHttpServer({ db: backend.db, maxBodyBytes: config.KGX_MAX_BODY_BYTES, graphiql: true });
+  server = createHttpServer({ db: backend.db, maxBodyBytes: config.KGX_MAX_BODY_BYTES, graphiql: true, writeTokens: config.writeTokens });
+  log(config.writeTokens.length > 0 ? `Writes are open to ${config.writeTokens.length} token(s).` : 'Read-only: no write token configured (KGX_WRITE_TOKEN).');
   try {
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);

@@ -59,7 +59,6 @@ function reportError(action: string, error: unknown): void {
   if (isAbort(error)) return;
   const detail = error instanceof ApiError ? `${error.message} (${error.code})` : error instanceof Error ? error.message : String(error);
   setStatus(`${action}: ${detail}`, 'error');
-  console.error(action, error);
 }
 
 // Cytoscape injects an inline <style> unless an element with this id exists; a strict CSP

@@ -3,7 +3,7 @@
  * matching exactly the fields the queries in api.ts select (nothing more is ever present).
  */
 
-import { ENTITY_KINDS, type EntityKindName } from '../../server/src/graph/model.js';
+import { ENTITY_KINDS, type EntityKindName } from '../../common/vocabulary.js';
 
 /** Every entity kind, in legend order: the server's allowlist, shared so the two cannot drift apart. */
 export { ENTITY_KINDS };

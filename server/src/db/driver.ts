@@ -1,5 +1,4 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import { mapDriverError } from '../errors.js';
 
 /** Where and how to reach Neo4j. */
 export interface Neo4jTarget {
@@ -46,9 +45,8 @@ export function createDatabase(target: Neo4jTarget): Database {
   async function run<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = driver.session({ ...sessionConfig, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     try {
+      // Driver errors go up as they are; the GraphQL boundary (http/yoga.ts) decides what clients see.
       return mode === 'READ' ? await session.executeRead(work, { timeout: READ_TIMEOUT_MS }) : await session.executeWrite(work);
-    } catch (error) {
-      return mapDriverError(error);
     } finally {
       // A failing close must not replace the error (or result) that matters.
       await session.close().catch(() => undefined);

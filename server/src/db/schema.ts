@@ -1,5 +1,5 @@
 import type { Database } from './driver.js';
-import { RELATIONSHIP_TYPE_NAMES } from '../graph/model.js';
+import { ENTITY_KINDS, KIND_LABEL, RELATIONSHIP_TYPE_NAMES } from '../graph/model.js';
 
 /** Name of the full-text index over entity names and aliases. */
 export const ENTITY_NAMES_INDEX = 'entity_names';
@@ -7,37 +7,59 @@ export const ENTITY_NAMES_INDEX = 'entity_names';
 /** Analyzer of the full-text index: it tokenises and lower-cases, with no stop words ("IT" must stay searchable). */
 export const ENTITY_NAMES_ANALYZER = 'standard-no-stop-words';
 
+/** Properties the full-text index covers: folded names, and the kind so a kind filter runs inside the index. */
+export const ENTITY_NAMES_PROPERTIES = ['searchNames', 'kind'] as const;
+
 /**
- * Constraints and indexes the queries rely on, each idempotent (IF NOT EXISTS). The full-text index covers
- * `searchNames`, the entity's name and aliases folded for case and diacritics (see search/fields.ts).
+ * Version of the storage model. A store written by an older model (evidence as id lists, no stored degree) is
+ * emptied and rebuilt from the seeds at start: before this model nothing but the seeds could write.
+ */
+export const MODEL_VERSION = 2;
+
+/**
+ * Constraints and indexes the queries rely on, each idempotent (IF NOT EXISTS). Every request-path lookup is
+ * one of these: ids, a fact's evidence, a document's evidence, kinds, degrees for the overview, merge records.
  */
 export function schemaStatements(): string[] {
   const statements = [
     'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
     'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE',
     'CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE',
+    'CREATE CONSTRAINT tombstone_id IF NOT EXISTS FOR (n:Tombstone) REQUIRE n.id IS UNIQUE',
+    'CREATE CONSTRAINT seed_file_name IF NOT EXISTS FOR (n:SeedFile) REQUIRE n.name IS UNIQUE',
+    'CREATE CONSTRAINT model_key IF NOT EXISTS FOR (n:StoreModel) REQUIRE n.key IS UNIQUE',
     'CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)',
-    'CREATE INDEX entity_seed_file IF NOT EXISTS FOR (n:Entity) ON (n.seedFile)',
-    `CREATE FULLTEXT INDEX ${ENTITY_NAMES_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchNames]
+    'CREATE INDEX entity_degree IF NOT EXISTS FOR (n:Entity) ON (n.degree)',
+    'CREATE INDEX entity_updated_at IF NOT EXISTS FOR (n:Entity) ON (n.updatedAt)',
+    'CREATE INDEX evidence_fact IF NOT EXISTS FOR (n:Evidence) ON (n.factId)',
+    'CREATE INDEX evidence_document IF NOT EXISTS FOR (n:Evidence) ON (n.documentId)',
+    'CREATE INDEX document_content_hash IF NOT EXISTS FOR (n:Document) ON (n.contentHash)',
+    'CREATE INDEX tombstone_merged_into IF NOT EXISTS FOR (n:Tombstone) ON (n.mergedInto)',
+    `CREATE FULLTEXT INDEX ${ENTITY_NAMES_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [${ENTITY_NAMES_PROPERTIES.map((p) => `n.${p}`).join(', ')}]
        OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${ENTITY_NAMES_ANALYZER}', \`fulltext.eventually_consistent\`: false } }`,
   ];
-  // Relationship types cannot be parameters; these come from the allowlist only.
+  // The overview of some kinds reads each kind's best-connected entities in degree order straight from an index.
+  for (const kind of ENTITY_KINDS) {
+    const label = KIND_LABEL[kind];
+    statements.push(`CREATE INDEX ${label.toLowerCase()}_degree IF NOT EXISTS FOR (n:${label}) ON (n.degree)`);
+  }
+  // Relationship types cannot be parameters; these come from the allowlist only. Ids are unique across types
+  // too: the write path checks all types (a disjunction the planner answers with one index seek per type).
   for (const type of RELATIONSHIP_TYPE_NAMES) {
-    statements.push(
-      `CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`,
-    );
+    statements.push(`CREATE CONSTRAINT rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`);
   }
   return statements;
 }
 
-/** Applies constraints and indexes (safe at every start) and waits until they are online. */
+/** Applies constraints and indexes (safe at every start), retires an older model's data, and waits for indexes. */
 export async function applySchema(db: Database): Promise<void> {
   await dropOutdatedSearchIndex(db);
   for (const statement of schemaStatements()) {
     // Schema changes cannot share a transaction with each other in Neo4j, so each gets its own.
     await db.write((tx) => tx.run(statement));
   }
-  await db.write((tx) => tx.run('CALL db.awaitIndexes(60)'));
+  await db.write((tx) => tx.run('CALL db.awaitIndexes(120)'));
+  await retireOlderModel(db);
 }
 
 /** IF NOT EXISTS keeps an index of the same name as it was; an index built by an older definition is rebuilt. */
@@ -51,6 +73,29 @@ async function dropOutdatedSearchIndex(db: Database): Promise<void> {
   if (!record) return;
   const properties = record.get('properties') as string[];
   const options = record.get('options') as { indexConfig?: Record<string, unknown> };
-  const current = properties.join(',') === 'searchNames' && options.indexConfig?.['fulltext.analyzer'] === ENTITY_NAMES_ANALYZER;
+  const current =
+    properties.join(',') === ENTITY_NAMES_PROPERTIES.join(',') && options.indexConfig?.['fulltext.analyzer'] === ENTITY_NAMES_ANALYZER;
   if (!current) await db.write((tx) => tx.run(`DROP INDEX ${ENTITY_NAMES_INDEX} IF EXISTS`));
+}
+
+/**
+ * A store from before MODEL_VERSION held only seed data in an older shape; it is emptied in batches so the seed
+ * load rebuilds it. A fresh store is simply stamped.
+ */
+async function retireOlderModel(db: Database): Promise<void> {
+  const found = await db.read((tx) =>
+    tx.run(`OPTIONAL MATCH (m:StoreModel {key: 'model'}) RETURN m.version AS version, COUNT { (:Entity) } + COUNT { (:Document) } AS items`),
+  );
+  const version = found.records[0]?.get('version') as number | null;
+  const items = Number(found.records[0]?.get('items') ?? 0);
+  if (version === MODEL_VERSION) return;
+  if (items > 0 && (version === null || version < MODEL_VERSION)) {
+    for (;;) {
+      const deleted = await db.write((tx) =>
+        tx.run('MATCH (n) WHERE NOT n:StoreModel WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted'),
+      );
+      if (Number(deleted.records[0]?.get('deleted') ?? 0) === 0) break;
+    }
+  }
+  await db.write((tx) => tx.run(`MERGE (m:StoreModel {key: 'model'}) SET m.version = $version`, { version: MODEL_VERSION }));
 }

@@ -1,12 +1,19 @@
 import neo4j from 'neo4j-driver';
 import type { CypherQuery } from '../db/driver.js';
-import { RELATIONSHIP_PROJECTION } from '../neighbourhood/model.js';
-import { ENTITY_PROJECTION } from './model.js';
+import { ENTITY_PROJECTION } from '../graph/entity.js';
+import { RELATIONSHIP_PROJECTION } from '../graph/relationship.js';
 
-/** Entities by id (missing ids are simply absent from the result). */
+/**
+ * Entities by id; an id merged into another entity answers with that entity (missing ids are absent).
+ * `requested` is the id asked for, so a merged id's answer can be keyed by it.
+ */
 export function entitiesByIdsQuery(ids: readonly string[]): CypherQuery {
   return {
-    cypher: `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN ${ENTITY_PROJECTION} AS entity`,
+    cypher: `UNWIND $ids AS requested
+OPTIONAL MATCH (t:Tombstone {id: requested})
+WITH requested, coalesce(t.mergedInto, requested) AS id
+MATCH (n:Entity {id: id})
+RETURN requested, ${ENTITY_PROJECTION} AS entity`,
     params: { ids: [...ids] },
   };
 }
@@ -27,15 +34,5 @@ CALL (n) {
 }
 RETURN id, relationships`,
     params: { ids: [...ids], cap: neo4j.int(MAX_RELATIONSHIPS_PER_ENTITY) },
-  };
-}
-
-/** Number of relationships touching each entity (entities only ever connect to entities, so the stored degree is exact). */
-export function degreesQuery(ids: readonly string[]): CypherQuery {
-  return {
-    cypher: `UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-RETURN id, COUNT { (n)--() } AS degree`,
-    params: { ids: [...ids] },
   };
 }

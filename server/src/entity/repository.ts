@@ -1,12 +1,13 @@
 import type { Database } from '../db/driver.js';
-import { readKeyed } from '../db/read.js';
-import { toRelationshipRecord, type RelationshipRecord } from '../neighbourhood/model.js';
-import { toEntityRecord, type EntityRecord } from './model.js';
-import { degreesQuery, entitiesByIdsQuery, relationshipsOfEntitiesQuery } from './queries.js';
+import { toEntityRecord, type EntityRecord } from '../graph/entity.js';
+import { toRelationshipRecord, type RelationshipRecord } from '../graph/relationship.js';
+import { entitiesByIdsQuery, relationshipsOfEntitiesQuery } from './queries.js';
 
-/** Loads entities by id, keyed by id. */
-export function findEntities(db: Database, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
-  return readKeyed(db, entitiesByIdsQuery(ids), 'entity', toEntityRecord);
+/** Loads entities by id (merged ids answer with the kept entity), keyed by the id asked for. */
+export async function findEntities(db: Database, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
+  const { cypher, params } = entitiesByIdsQuery(ids);
+  const result = await db.read((tx) => tx.run(cypher, params));
+  return new Map(result.records.map((record) => [String(record.get('requested')), toEntityRecord(record.get('entity') as Record<string, unknown>)]));
 }
 
 /** Loads each entity's relationships, keyed by entity id (entities without any are absent). */
@@ -19,11 +20,4 @@ export async function findRelationshipsOf(db: Database, ids: readonly string[]):
       (record.get('relationships') as Record<string, unknown>[]).map(toRelationshipRecord),
     ]),
   );
-}
-
-/** Loads each entity's degree, keyed by entity id. */
-export async function findDegrees(db: Database, ids: readonly string[]): Promise<Map<string, number>> {
-  const { cypher, params } = degreesQuery(ids);
-  const result = await db.read((tx) => tx.run(cypher, params));
-  return new Map(result.records.map((record) => [String(record.get('id')), Number(record.get('degree'))]));
 }

@@ -2,9 +2,9 @@ import type { EntityResolvers, QueryResolvers, Resolvers } from '../generated/re
 import { KIND_LABEL } from '../graph/model.js';
 import type { GraphQLContext } from '../context.js';
 import { intInRange } from '../args.js';
-import { loadEvidence } from '../provenance/evidence.js';
+import type { EntityRecord } from '../graph/entity.js';
+import { entityMutations } from './mutations.js';
 import { MAX_RELATIONSHIPS_PER_ENTITY } from './queries.js';
-import type { EntityRecord } from './model.js';
 
 const entityQuery: Pick<QueryResolvers, 'entity'> = {
   entity: (_parent, { id }, { loaders }) => loaders.entity.load(id),
@@ -12,12 +12,11 @@ const entityQuery: Pick<QueryResolvers, 'entity'> = {
 
 /** Fields every entity type shares; nested lists are loaded in batches. */
 const sharedEntityFields = {
-  evidence: (entity: EntityRecord, _args: unknown, { loaders }: GraphQLContext) => loadEvidence(loaders, entity.evidenceIds),
+  evidence: (entity: EntityRecord, _args: unknown, { loaders }: GraphQLContext) => loaders.evidenceOf.load(entity.id),
   relationships: async (entity: EntityRecord, args: { first?: number | null }, { loaders }: GraphQLContext) => {
     const first = intInRange('first', args.first, 200, 1, MAX_RELATIONSHIPS_PER_ENTITY);
     return (await loaders.relationshipsOf.load(entity.id)).slice(0, first);
   },
-  degree: (entity: EntityRecord, _args: unknown, { loaders }: GraphQLContext) => loaders.degree.load(entity.id),
 };
 
 const entityInterface: EntityResolvers = {
@@ -28,6 +27,7 @@ const entityInterface: EntityResolvers = {
 /** Resolvers of the entity domain. */
 export const entityResolvers: Resolvers = {
   Query: entityQuery,
+  Mutation: entityMutations,
   Entity: entityInterface,
   Organisation: sharedEntityFields,
   Person: sharedEntityFields,

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { graphql, testDatabase, testYoga } from '../../test/harness.js';
 
 const db = testDatabase();
-const yoga = testYoga(db, 20_000);
+const yoga = testYoga(db, { maxBodyBytes: 20_000 });
 afterAll(() => db.close());
 
 describe('search', () => {

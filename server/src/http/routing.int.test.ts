@@ -6,7 +6,7 @@ import { createDatabase } from '../db/driver.js';
 const { uri, username, password, database } = inject('neo4j');
 const routed = uri.replace(/^bolt(\+s|\+ssc)?:/, 'neo4j$1:');
 const db = createDatabase({ uri: routed, username, password, database });
-const yoga = testYoga(db, 10_000);
+const yoga = testYoga(db, { maxBodyBytes: 10_000 });
 afterAll(() => db.close());
 
 describe('a neo4j:// (routing) URI', () => {

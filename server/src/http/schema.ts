@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { bundleResolvers } from '../bundle/resolvers.js';
 import { entityResolvers } from '../entity/resolvers.js';
 import { neighbourhoodResolvers } from '../neighbourhood/resolvers.js';
 import { provenanceResolvers } from '../provenance/resolvers.js';
+import { relationshipResolvers } from '../relationship/resolvers.js';
 import { searchResolvers } from '../search/resolvers.js';
 
 /** Path of the one source of the API. */
@@ -14,7 +17,15 @@ export const SCHEMA_PATH = path.resolve(import.meta.dirname, '../../../schema.gr
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
-    resolvers: [entityResolvers, searchResolvers, neighbourhoodResolvers, provenanceResolvers],
+    resolvers: [
+      { JSON: GraphQLJSON },
+      entityResolvers,
+      relationshipResolvers,
+      searchResolvers,
+      neighbourhoodResolvers,
+      provenanceResolvers,
+      bundleResolvers,
+    ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error', requireResolversForResolveType: 'error' },
   });
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import sirv from 'sirv';
+import type { WriteToken } from '../config.js';
 import type { Database } from '../db/driver.js';
 import { createGraphQLServer } from './yoga.js';
 
@@ -25,6 +26,7 @@ export interface HttpServerOptions {
   maxBodyBytes: number;
   webDist?: string;
   graphiql?: boolean;
+  writeTokens?: readonly WriteToken[];
 }
 
 /** The HTTP server: GraphQL and health from Yoga, the web page as static files, 404 for the rest. */

@@ -5,7 +5,7 @@ import { freePort } from '../neo4j-local/ports.js';
 
 // A database nobody listens on: what the API does when Neo4j is down.
 const db = createDatabase({ uri: `bolt://127.0.0.1:${await freePort()}`, username: 'neo4j', password: 'irrelevant' });
-const yoga = testYoga(db, 10_000);
+const yoga = testYoga(db, { maxBodyBytes: 10_000 });
 afterAll(() => db.close());
 
 describe('when Neo4j is down', () => {

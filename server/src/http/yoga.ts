@@ -1,7 +1,11 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError as defaultMaskError, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { isDatabaseUnavailable, mapDriverError } from '../errors.js';
 import { createLoaders, type GraphQLContext } from '../context.js';
+import type { WriteToken } from '../config.js';
 import type { Database } from '../db/driver.js';
+import { createTokenCheck } from './auth.js';
 import { useRequestSizeLimit } from './limits.js';
 import { buildSchema } from './schema.js';
 
@@ -14,11 +18,15 @@ export interface YogaOptions {
   maxBodyBytes: number;
   /** Serve GraphiQL on GET /graphql for people exploring the API (its assets come from a CDN). */
   graphiql?: boolean;
+  /** Tokens that may write; none means a read-only server. */
+  writeTokens?: readonly WriteToken[];
 }
 
 /** The GraphQL endpoint plus /healthz and /readyz, usable in process through `yoga.fetch`. */
 export function createGraphQLServer(options: YogaOptions): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
   const schema = buildSchema();
+  const writable = (options.writeTokens ?? []).length > 0;
+  const writerOf = createTokenCheck(options.writeTokens ?? []);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -27,8 +35,26 @@ export function createGraphQLServer(options: YogaOptions): YogaServerInstance<Re
     graphiql: options.graphiql ?? false,
     logging: 'warn',
     // Unexpected errors reach clients as "Unexpected error."; only GraphQLErrors (ours, with codes) pass through.
-    maskedErrors: true,
-    context: () => ({ db: options.db, loaders: createLoaders(options.db) }),
+    maskedErrors: {
+      // The GraphQL boundary: a driver error saying the database is gone becomes DATABASE_UNAVAILABLE here.
+      maskError: (error, message, isDev) => {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (isDatabaseUnavailable(original)) {
+          try {
+            mapDriverError(original);
+          } catch (mapped) {
+            return mapped as GraphQLError;
+          }
+        }
+        return defaultMaskError(error, message, isDev);
+      },
+    },
+    context: ({ request }) => ({
+      db: options.db,
+      loaders: createLoaders(options.db),
+      writer: writerOf(request.headers.get('authorization')),
+      writable,
+    }),
     plugins: [
       useRequestSizeLimit(options.maxBodyBytes),
       useReadinessCheck({

@@ -30,10 +30,17 @@ describe('neighbourhoodQuery', () => {
 });
 
 describe('overviewQuery', () => {
-  it('orders by degree and filters kinds through a parameter', () => {
-    const { cypher, params } = overviewQuery({ kinds: ['PERSON', 'ORGANISATION'], limit: 3 });
-    expect(cypher).toContain('ORDER BY degree DESC');
-    expect(params.kinds).toEqual(['PERSON', 'ORGANISATION']);
+  it('reads each asked kind off its own label in stored-degree order, labels from the allowlist only', () => {
+    const { cypher, params } = overviewQuery({ kinds: ['PERSON', 'ORGANISATION', 'PERSON'], limit: 3 });
+    expect(cypher.match(/MATCH \(n:Person\) WHERE n\.degree >= 0/g)).toHaveLength(1);
+    expect(cypher).toContain('MATCH (n:Organisation) WHERE n.degree >= 0');
+    expect(cypher).toContain('ORDER BY n.degree DESC');
     expect(params.limitPlusOne).toEqual(neo4j.int(4));
+  });
+
+  it('reads all kinds off the Entity degree index when no kind is given', () => {
+    const { cypher } = overviewQuery({ kinds: null, limit: 3 });
+    expect(cypher).toContain('MATCH (n:Entity) WHERE n.degree >= 0');
+    expect(cypher).not.toContain('UNION');
   });
 });

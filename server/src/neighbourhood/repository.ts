@@ -1,7 +1,7 @@
 import type { CypherQuery, Database } from '../db/driver.js';
-import { toEntityRecord, type EntityRecord } from '../entity/model.js';
+import { toEntityRecord, type EntityRecord } from '../graph/entity.js';
 import type { EntityKindName } from '../graph/model.js';
-import { toRelationshipRecord, type RelationshipRecord } from './model.js';
+import { toRelationshipRecord, type RelationshipRecord } from '../graph/relationship.js';
 import { neighbourhoodQuery, overviewQuery } from './queries.js';
 
 /** Entities, the relationships among them, and whether a limit cut the result. */

@@ -1,13 +1,12 @@
 import { idsArg, intInRange, kindsArg } from '../args.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { loadEvidence } from '../provenance/evidence.js';
 import { MAX_DEPTH, MAX_NODES } from './queries.js';
 import { findNeighbourhood, findOverview } from './repository.js';
 
 /** Most start entities one neighbourhood query may name. */
 export const MAX_START_IDS = 100;
 
-/** Resolvers of the neighbourhood domain (subgraphs and relationships). */
+/** Resolvers of the neighbourhood domain (subgraphs). */
 export const neighbourhoodResolvers: Resolvers = {
   Query: {
     neighbourhood: (_parent, args, { db }) =>
@@ -18,8 +17,5 @@ export const neighbourhoodResolvers: Resolvers = {
       }),
     graph: (_parent, args, { db }) =>
       findOverview(db, { kinds: kindsArg(args.kinds), limit: intInRange('limit', args.limit, 300, 1, MAX_NODES) }),
-  },
-  Relationship: {
-    evidence: (relationship, _args, { loaders }) => loadEvidence(loaders, relationship.evidenceIds),
   },
 };

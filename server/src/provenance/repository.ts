@@ -1,12 +1,15 @@
 import type { CypherQuery, Database } from '../db/driver.js';
 import { readKeyed } from '../db/read.js';
-import { toDocumentRecord, toEvidenceRecord, type DocumentRecord, type EvidenceRecord } from './model.js';
+import { toDocumentRecord, toEvidenceRecord, type DocumentRecord, type EvidenceRecord } from '../graph/provenance.js';
 
-/** Evidence records by id. */
-export function evidenceByIdsQuery(ids: readonly string[]): CypherQuery {
+/** The quotes of each fact (entity or relationship id), in document order: an index lookup per fact. */
+export function evidenceOfFactsQuery(factIds: readonly string[]): CypherQuery {
   return {
-    cypher: 'UNWIND $ids AS id MATCH (e:Evidence {id: id}) RETURN properties(e) AS evidence',
-    params: { ids: [...ids] },
+    cypher: `UNWIND $ids AS factId
+MATCH (e:Evidence {factId: factId})
+WITH factId, e ORDER BY e.documentId, e.start, e.end, e.id
+RETURN factId, collect(properties(e)) AS evidence`,
+    params: { ids: [...factIds] },
   };
 }
 
@@ -18,25 +21,30 @@ export function documentsByIdsQuery(ids: readonly string[]): CypherQuery {
   };
 }
 
-/** Every document, ordered by id. */
+/** Every document, ordered by id (from the id index, in order). */
 export function allDocumentsQuery(): CypherQuery {
-  return { cypher: 'MATCH (d:Document) RETURN properties(d) AS document ORDER BY d.id', params: {} };
+  return { cypher: "MATCH (d:Document) WHERE d.id >= '' RETURN properties(d) AS document ORDER BY d.id", params: {} };
 }
 
-/** Counts of entities, relationships between entities, documents and evidence. */
+/** Graph-wide counts, each read from Neo4j's count store (no node or relationship is visited). */
 export function statsQuery(): CypherQuery {
   return {
-    cypher: `RETURN COUNT { (:Entity) } AS entities,
-  COUNT { (:Entity)-[]->(:Entity) } AS relationships,
-  COUNT { (:Document) } AS documents,
-  COUNT { (:Evidence) } AS evidence`,
+    cypher: `CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+CALL () { MATCH (d:Document) RETURN count(d) AS documents }
+CALL () { MATCH (e:Evidence) RETURN count(e) AS evidence }
+RETURN entities, relationships, documents, evidence`,
     params: {},
   };
 }
 
-/** Loads evidence by id, keyed by id. */
-export function findEvidence(db: Database, ids: readonly string[]): Promise<Map<string, EvidenceRecord>> {
-  return readKeyed(db, evidenceByIdsQuery(ids), 'evidence', toEvidenceRecord);
+/** Loads each fact's quotes, keyed by fact id (facts without any are absent). */
+export async function findEvidenceOf(db: Database, factIds: readonly string[]): Promise<Map<string, EvidenceRecord[]>> {
+  const { cypher, params } = evidenceOfFactsQuery(factIds);
+  const result = await db.read((tx) => tx.run(cypher, params));
+  return new Map(
+    result.records.map((record) => [String(record.get('factId')), (record.get('evidence') as Record<string, unknown>[]).map(toEvidenceRecord)]),
+  );
 }
 
 /** Loads documents by id, keyed by id. */

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { provenanceMutations } from './mutations.js';
 import { listDocuments, readStats } from './repository.js';
 
 /** Resolvers of the provenance domain: documents, quotes and counts. */
@@ -8,6 +9,7 @@ export const provenanceResolvers: Resolvers = {
     document: (_parent, { id }, { loaders }) => loaders.document.load(id),
     stats: (_parent, _args, { db }) => readStats(db),
   },
+  Mutation: provenanceMutations,
   Evidence: {
     document: async (evidence, _args, { loaders }) => {
       const document = await loaders.document.load(evidence.documentId);

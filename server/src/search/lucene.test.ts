@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldForSearch } from './fold.js';
+import { foldForSearch } from '../graph/fold.js';
 import { luceneQuery, MAX_SEARCH_LENGTH, SearchSyntaxError, searchTerms } from './lucene.js';
 
 describe('foldForSearch', () => {

@@ -1,4 +1,4 @@
-import { foldForSearch } from './fold.js';
+import { foldForSearch } from '../graph/fold.js';
 
 /** Most words a search may have; longer queries are refused rather than silently cut. */
 export const MAX_SEARCH_TERMS = 12;
@@ -27,4 +27,14 @@ export function luceneQuery(query: string): string {
   return searchTerms(query)
     .map((term) => `(${term}^2 OR ${term}*)`)
     .join(' AND ');
+}
+
+/**
+ * The whole index query: the words against the folded names, and the kinds (when given) against the indexed
+ * kind, so a rare kind is filtered inside the index instead of after the best candidates of every kind.
+ */
+export function indexQuery(query: string, kinds: readonly string[] | null): string {
+  const names = `searchNames:(${luceneQuery(query)})`;
+  if (!kinds || kinds.length === 0) return names;
+  return `${names} AND kind:(${kinds.map((kind) => kind.toLowerCase()).join(' OR ')})`;
 }

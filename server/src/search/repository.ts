@@ -1,5 +1,5 @@
 import type { Database } from '../db/driver.js';
-import { toEntityRecord, type EntityRecord } from '../entity/model.js';
+import { toEntityRecord, type EntityRecord } from '../graph/entity.js';
 import type { EntityKindName } from '../graph/model.js';
 import { searchQuery } from './queries.js';
 

@@ -7,13 +7,10 @@ import {
   type EntityKindName,
   type RelationshipTypeName,
 } from '../graph/model.js';
+import { DOCUMENT_ID_PATTERN, ENTITY_ID_PATTERN, RELATIONSHIP_ID_PATTERN } from '../graph/ids.js';
 
-/** Entity ids: `<prefix>:<slug>`, lower-case so they stay stable and readable in URLs and YAML. */
-export const ENTITY_ID_PATTERN = /^[a-z]+:[a-z0-9][a-z0-9._-]*$/;
-/** Document ids keep the file stem, which may hold underscores (e.g. `doc:000_b40fe58a30269fa6`). */
-export const DOCUMENT_ID_PATTERN = /^doc:[A-Za-z0-9][A-Za-z0-9._-]*$/;
-/** Relationship ids may embed entity ids and the upper-case type, so `:` and capitals are allowed. */
-export const RELATIONSHIP_ID_PATTERN = /^rel:[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+export { defaultRelationshipId } from '../graph/ids.js';
+
 
 /** Every kind-specific property name, from the allowlist in graph/model.ts. */
 export const KIND_PROPERTY_NAMES: readonly string[] = [...new Set(Object.values(KIND_PROPERTIES).flat())];
@@ -139,7 +136,3 @@ export type EvidenceItem = z.infer<typeof evidenceSchema>;
 export type EntityItem = GraphFile['entities'][number];
 export type RelationshipItem = GraphFile['relationships'][number];
 
-/** The id a relationship gets when the file gives none; readable and unique per (source, type, target). */
-export function defaultRelationshipId(relationship: { source: string; type: string; target: string }): string {
-  return `rel:${relationship.source}-${relationship.type}-${relationship.target}`;
-}

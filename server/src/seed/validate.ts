@@ -1,6 +1,5 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import type { EntityKindName, RelationshipTypeName } from '../graph/model.js';
 import {
   GraphFileSchema,
   MetaFileSchema,
@@ -9,8 +8,8 @@ import {
   type GraphFile,
   type MetaFile,
 } from './format.js';
-import { locateQuote } from './quotes.js';
-import type { DocumentRecord, EvidenceRecord } from '../provenance/model.js';
+import { locateQuote } from '../graph/quotes.js';
+import type { DocumentWrite, EntityWrite, EvidenceInput, RelationshipWrite } from '../write/types.js';
 
 /** One seed file's name (no folder) and contents. */
 export interface SourceFile {
@@ -28,46 +27,28 @@ export interface SeedSources {
   texts: Readonly<Record<string, string>>;
 }
 
-/** A document as the seed writes it: the stored shape plus where it came from. */
-export interface SeedDocument extends DocumentRecord {
-  /** The meta file it came from, so a later version of that file can retire it. */
+/** A document as the seed writes it, with the meta file it came from. */
+export interface SeedDocument extends DocumentWrite {
   metaFile: string;
 }
 
-/** A quote as the seed writes it: the stored shape plus the graph files that claim it. */
-export interface SeedEvidence extends EvidenceRecord {
-  /** Graph files that use this span (one record may serve several files). */
-  seedFiles: string[];
-}
-
-export interface SeedEntity {
-  id: string;
-  kind: EntityKindName;
-  name: string;
-  aliases: string[];
-  description: string | null;
-  /** Kind-specific properties (vision, fullName, when), only those set. */
-  properties: Record<string, string>;
-  evidenceIds: string[];
+/** An entity as the seed writes it, with the graph file that lists it. */
+export interface SeedEntity extends EntityWrite {
   seedFile: string;
 }
 
-export interface SeedRelationship {
-  id: string;
-  type: RelationshipTypeName;
-  source: string;
-  target: string;
-  title: string | null;
-  evidenceIds: string[];
+/** A relationship as the seed writes it, with the graph file that lists it. */
+export interface SeedRelationship extends RelationshipWrite {
   seedFile: string;
 }
 
-/** A validated seed set: every quote resolved to offsets, every reference known. */
+/** A validated seed set: every quote found verbatim, every reference known. */
 export interface SeedSet {
   documents: SeedDocument[];
   entities: SeedEntity[];
   relationships: SeedRelationship[];
-  evidence: SeedEvidence[];
+  /** How many quotes the set holds. */
+  quotes: number;
   metaFiles: string[];
   graphFiles: string[];
 }
@@ -83,11 +64,6 @@ export class SeedValidationError extends Error {
   }
 }
 
-/** Deterministic evidence id: the span, plus what it supports, so one span may back differently-scoped facts. */
-export function evidenceId(documentId: string, start: number, end: number, supports?: string | null): string {
-  return `ev:${documentId}:${start}-${end}${supports ? `:${supports}` : ''}`;
-}
-
 /** Parses, checks and resolves a seed set; throws one SeedValidationError listing all problems. Pure. */
 export function validateSeedSet(sources: SeedSources): SeedSet {
   const problems: string[] = [];
@@ -97,13 +73,13 @@ export function validateSeedSet(sources: SeedSources): SeedSet {
 
   const entities: SeedEntity[] = [];
   const relationships: SeedRelationship[] = [];
-  const evidence = new Map<string, SeedEvidence>();
+  let quotes = 0;
   const entityFile = new Map<string, string>();
   const relationshipFile = new Map<string, string>();
 
   // Resolves one item's evidence list; problems name the item so a 200-line file stays navigable.
-  const resolve = (file: string, graph: GraphFile, item: string, items: EvidenceItem[]): string[] => {
-    const ids: string[] = [];
+  const resolve = (file: string, graph: GraphFile, item: string, items: EvidenceItem[]): EvidenceInput[] => {
+    const resolved: EvidenceInput[] = [];
     for (const ev of items) {
       const documentId = ev.document ?? graph.document;
       if (documentId === undefined) {
@@ -120,17 +96,10 @@ export function validateSeedSet(sources: SeedSources): SeedSet {
         problems.push(`${file}: ${item}: ${describeMiss(ev, documentId, location)}`);
         continue;
       }
-      const { start, end } = location.span;
-      const id = evidenceId(documentId, start, end, ev.supports);
-      const known = evidence.get(id);
-      if (known) {
-        if (!known.seedFiles.includes(file)) known.seedFiles.push(file);
-      } else {
-        evidence.set(id, { id, documentId, quote: ev.quote, start, end, supports: ev.supports ?? null, seedFiles: [file] });
-      }
-      if (!ids.includes(id)) ids.push(id);
+      quotes += 1;
+      resolved.push({ documentId, quote: ev.quote, start: location.span.start, supports: ev.supports ?? null });
     }
-    return ids;
+    return resolved;
   };
 
   for (const { file, graph } of graphs) {
@@ -139,7 +108,6 @@ export function validateSeedSet(sources: SeedSources): SeedSet {
       const other = entityFile.get(entity.id);
       if (other !== undefined) problems.push(`${file}: ${item}: duplicate id (also in ${other})`);
       else entityFile.set(entity.id, file);
-      const evidenceIds = resolve(file, graph, item, entity.evidence);
       entities.push({
         id: entity.id,
         kind: entity.kind,
@@ -147,7 +115,8 @@ export function validateSeedSet(sources: SeedSources): SeedSet {
         aliases: entity.aliases,
         description: entity.description ?? null,
         properties: entity.properties,
-        evidenceIds,
+        evidence: resolve(file, graph, item, entity.evidence),
+        place: `${file}: ${item}`,
         seedFile: file,
       });
     }
@@ -163,14 +132,14 @@ export function validateSeedSet(sources: SeedSources): SeedSet {
       for (const end of ['source', 'target'] as const) {
         if (!entityFile.has(relationship[end])) problems.push(`${file}: ${item}: ${end} ${relationship[end]} is not a known entity`);
       }
-      const evidenceIds = resolve(file, graph, item, relationship.evidence);
       relationships.push({
         id,
         type: relationship.type,
         source: relationship.source,
         target: relationship.target,
         title: relationship.title ?? null,
-        evidenceIds,
+        evidence: resolve(file, graph, item, relationship.evidence),
+        place: `${file}: ${item}`,
         seedFile: file,
       });
     }
@@ -181,7 +150,7 @@ export function validateSeedSet(sources: SeedSources): SeedSet {
     documents,
     entities,
     relationships,
-    evidence: [...evidence.values()],
+    quotes,
     metaFiles: sources.metas.map((meta) => meta.name),
     graphFiles: sources.graphs.map((graph) => graph.name),
   };
@@ -243,7 +212,7 @@ function parseFile<T>(source: SourceFile, schema: z.ZodType<T>, problems: string
 }
 
 // Paths like `entities[3] (org:x).kind`, so a problem can be found without counting list items.
-function describePath(data: unknown, path: readonly PropertyKey[]): string {
+export function describePath(data: unknown, path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(file)';
   let out = '';
   let node: unknown = data;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchNames } from './fields.js';
+import { searchNames } from '../graph/search-names.js';
 import { searchTerms } from './lucene.js';
 
 describe('searchNames', () => {

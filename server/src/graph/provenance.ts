@@ -1,11 +1,15 @@
 /** A verbatim quote (with offsets into its document) as stored in Neo4j. */
 export interface EvidenceRecord {
   id: string;
+  /** The entity or relationship the quote supports. */
+  factId: string;
   documentId: string;
   quote: string;
   start: number;
   end: number;
   supports: string | null;
+  addedBy: string | null;
+  addedAt: string | null;
 }
 
 /** A source document as stored in Neo4j. */
@@ -22,11 +26,14 @@ export interface DocumentRecord {
 export function toEvidenceRecord(value: Record<string, unknown>): EvidenceRecord {
   return {
     id: String(value.id),
+    factId: String(value.factId),
     documentId: String(value.documentId),
     quote: String(value.quote),
     start: Number(value.start),
     end: Number(value.end),
     supports: typeof value.supports === 'string' ? value.supports : null,
+    addedBy: typeof value.addedBy === 'string' ? value.addedBy : null,
+    addedAt: typeof value.addedAt === 'string' ? value.addedAt : null,
   };
 }
 

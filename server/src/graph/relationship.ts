@@ -1,3 +1,5 @@
+import { toOrigin, type OriginRecord } from './origin.js';
+
 /** A relationship as stored in Neo4j, endpoints given by entity id. */
 export interface RelationshipRecord {
   id: string;
@@ -5,12 +7,12 @@ export interface RelationshipRecord {
   source: string;
   target: string;
   title: string | null;
-  evidenceIds: string[];
+  origin: OriginRecord;
 }
 
 /** Cypher map projection that reads relationship `r` into a RelationshipRecord. */
 export const RELATIONSHIP_PROJECTION =
-  'r { .id, type: type(r), source: startNode(r).id, target: endNode(r).id, title: r.title, evidenceIds: coalesce(r.evidenceIds, []) }';
+  'r { .id, type: type(r), source: startNode(r).id, target: endNode(r).id, title: r.title, .createdAt, .createdBy, .updatedAt, .updatedBy }';
 
 /** Turns a projected map into a RelationshipRecord. */
 export function toRelationshipRecord(value: Record<string, unknown>): RelationshipRecord {
@@ -20,6 +22,6 @@ export function toRelationshipRecord(value: Record<string, unknown>): Relationsh
     source: String(value.source),
     target: String(value.target),
     title: typeof value.title === 'string' ? value.title : null,
-    evidenceIds: Array.isArray(value.evidenceIds) ? value.evidenceIds.map(String) : [],
+    origin: toOrigin(value),
   };
 }
