@@ -13,7 +13,7 @@ import type { GenerateOptions } from './generate.js';
 import type { BenchResult } from './harness/result.js';
 import { runBenchmark } from './harness/run-benchmark.js';
 
-const GENERATE: GenerateOptions = { seed: 5, entities: 300, relationships: 1_200, documentsPerBundle: 50 };
+const GENERATE: GenerateOptions = { seed: 5, entities: 200, relationships: 600, documentsPerBundle: 50 };
 
 describe('benchmark harness (smoke)', () => {
   const { uri, username, password, database } = inject('neo4j');
@@ -34,7 +34,7 @@ describe('benchmark harness (smoke)', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('runs every query three ways and writes the result JSON', { timeout: 120_000 }, async () => {
+  it('runs every query three ways and writes the result JSON', { timeout: 300_000 }, async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'kgx-bench-smoke-'));
     const out = path.join(dir, 'latest.json');
     await runBenchmark({

@@ -9,7 +9,8 @@ const SMALL = { seed: 7, entities: 2_000, relationships: 10_000, documentsPerBun
 
 const digest = (bundles: Bundle[]): string => createHash('sha256').update(JSON.stringify(bundles)).digest('hex');
 
-describe('generator', () => {
+// Generous timeouts: the machine is shared, and a loaded core makes a one-second test take ten.
+describe('generator', { timeout: 60_000 }, () => {
   it('is deterministic for a seed and differs between seeds', () => {
     const a = digest([...generateBundles(SMALL)]);
     expect(digest([...generateBundles(SMALL)])).toBe(a);
