@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const DATABASE_TESTS = ['server/**/*.int.test.ts', 'web/**/*.browser.test.ts'];
+const DATABASE_TESTS = ['server/**/*.int.test.ts', 'web/**/*.browser.test.ts', 'bench/**/*.int.test.ts'];
 
 export default defineConfig({
   resolve: {
@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'web/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'web/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/node_modules/**', ...DATABASE_TESTS],
         },
       },

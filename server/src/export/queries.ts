@@ -74,7 +74,8 @@ export function relationshipPageQuery(args: {
 WITH collect(a) AS page
 CALL (page) {
   UNWIND page AS a
-  MATCH (a)-[r${typePattern(args.types)}]->(b:Entity)${args.kinds ? ' WHERE b.kind IN $kinds' : ''}
+  // No label on b: only entities are linked, and without it no index on b can tempt the planner to start there.
+  MATCH (a)-[r${typePattern(args.types)}]->(b)${args.kinds ? ' WHERE b.kind IN $kinds' : ''}
   ${quotesOf('r')}
   RETURN collect({edge: ${EDGE_MAP}, quotes: quotes, dates: dates}) AS edges
 }
@@ -91,7 +92,7 @@ export function relationshipsWithinQuery(args: {
 }): CypherQuery {
   return {
     cypher: `UNWIND $ids AS id
-MATCH (a:Entity {id: id})-[r${typePattern(args.types)}]->(b:Entity)
+MATCH (a:Entity {id: id})-[r${typePattern(args.types)}]->(b)
 WHERE b.id IN $selected
 ${quotesOf('r')}
 ${EDGE_RETURN}`,

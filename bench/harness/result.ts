@@ -1,0 +1,51 @@
+/** The shape of bench/results/latest.json. */
+import type { SearchQuality } from './search-quality.js';
+
+export interface QueryRow {
+  name: string;
+  concurrency: number;
+  server_p50_ms: number;
+  server_p95_ms: number;
+  server_p99_ms: number;
+  server_rps: number;
+  floor_p50_ms: number;
+  floor_p95_ms: number;
+  floor_p99_ms: number;
+  floor_rps: number;
+  peer_p50_ms: number | null;
+  peer_p95_ms: number | null;
+  peer_rps: number | null;
+  /** Server and floor answered with the same content. */
+  equal_floor: boolean;
+  /** Server and peer answered with the same content; null where not comparable. */
+  equal_peer: boolean | null;
+  errors: { server: number; floor: number; peer: number };
+  capped: boolean;
+  peer_note?: string;
+}
+
+export interface BenchResult {
+  size: string;
+  seed: number;
+  machine: string;
+  date: string;
+  iterations: number;
+  neo4j: { where: string; version: string; heap: string | null; page_cache: string | null };
+  graph: { entities: number; relationships: number; documents: number; cached: boolean; hub: string; ordinary: string };
+  queries: QueryRow[];
+  not_yet_in_schema: string[];
+  search_top5: number;
+  search: SearchQuality;
+  import: {
+    importer: string;
+    entities_per_s: number;
+    relationships_per_s: number;
+    naive_entities_per_s: number;
+    naive_relationships_per_s: number;
+    seconds: number;
+    /** Seconds the naive loader would need for the whole graph, from its per-row costs on a sample. */
+    naive_estimated_seconds: number;
+    naive_sample: { entities: number; relationships: number; seconds: number };
+  };
+  memory: { rss_at_rest_mb: number; rss_under_load_max_mb: number; note: string };
+}

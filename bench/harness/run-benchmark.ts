@@ -1,0 +1,185 @@
+/** The whole benchmark run: database, endpoints, checks, timings, search quality, memory, report. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Neo4jTarget } from '../../server/src/db/driver.js';
+import { planGraph } from '../gen/plan.js';
+import { sizeOptions, type GenerateOptions, type SizeName } from '../generate.js';
+import { NOT_YET_IN_SCHEMA, buildCases, type BenchCase } from './cases.js';
+import { openBenchDatabase } from './database.js';
+import { postFloor, postGraphQL, startEndpoints, type Endpoints, type FloorHandler } from './endpoints.js';
+import { measureRaw, summarise, type RawSeries, type Timing } from './measure.js';
+import type { BenchResult, QueryRow } from './result.js';
+import { chooseProbes } from './probes.js';
+import { formatTable } from './report.js';
+import { measureSearchQuality } from './search-quality.js';
+
+export interface RunOptions {
+  size: SizeName;
+  seed: number;
+  iterations: number;
+  concurrencies?: number[];
+  peer: boolean;
+  out?: string;
+  generate?: GenerateOptions;
+  target?: Neo4jTarget;
+  cache?: boolean;
+  naiveEntities?: number;
+  /** Cap per measured series (one path, one query, one concurrency). */
+  maxMsPerSeries?: number;
+  searchProbes?: number;
+  /** Print the table to stdout (default true). */
+  print?: boolean;
+  log?: (line: string) => void;
+}
+
+const round = (value: number): number => Math.round(value * 100) / 100;
+/** Turns each path gets per query and concurrency. */
+const ROUNDS = 4;
+
+export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const generate = options.generate ?? sizeOptions(options.size, options.seed);
+  const concurrencies = options.concurrencies ?? [1, 16];
+  const bench = await openBenchDatabase(
+    { size: options.size, seed: options.seed, generate, target: options.target, cache: options.cache, naiveEntities: options.naiveEntities },
+    log,
+  );
+  let endpoints: Endpoints | undefined;
+  try {
+    const probes = chooseProbes(planGraph(generate), generate.seed, options.searchProbes ?? 50);
+    const cases = buildCases(probes);
+    const floors = new Map<string, FloorHandler>(cases.map((c) => [c.name, c.floor.run]));
+    endpoints = await startEndpoints(bench.db, bench.target, floors, options.peer);
+    const version = await neo4jVersion(bench.db);
+    const rest = process.memoryUsage().rss;
+    let loadMax = rest;
+    const rows: QueryRow[] = [];
+    for (const benchCase of cases) {
+      const check = await checkCase(benchCase, endpoints);
+      if (check.note) log(`${benchCase.name}: ${check.note}`);
+      for (const concurrency of concurrencies) {
+        // The paths take turns in rounds, so drift on this shared machine (other processes, GC, page cache) hits
+        // all three alike instead of whichever happened to run last.
+        // Each round keeps every worker busy for a few requests, or concurrency 16 would not be 16.
+        const rounds = Math.max(1, Math.min(ROUNDS, Math.floor(options.iterations / (concurrency * 3))));
+        const perRound = Math.ceil(options.iterations / rounds);
+        const series = { iterations: perRound, concurrency, warmup: 0, maxMs: Math.ceil((options.maxMsPerSeries ?? 20_000) / rounds) };
+        const warm = { ...series, iterations: 0, warmup: Math.min(20, options.iterations) };
+        const paths: { name: 'server' | 'floor' | 'peer'; request: () => Promise<void> }[] = [
+          { name: 'server', request: () => postGraphQL(endpoints!.serverUrl, benchCase.server.query, benchCase.server.variables) },
+          { name: 'floor', request: () => postFloor(endpoints!.floorUrl, benchCase.name, {}) },
+        ];
+        if (check.peerWorks && benchCase.peer && endpoints.peerUrl) {
+          const { query, variables } = benchCase.peer;
+          paths.push({ name: 'peer', request: () => postGraphQL(endpoints!.peerUrl!, query, variables) });
+        }
+        const raw = new Map<string, RawSeries[]>(paths.map((p) => [p.name, []]));
+        for (const path of paths) await measureRaw(path.request, warm);
+        for (let round = 0; round < rounds; round += 1) {
+          for (const path of round % 2 === 0 ? paths : [...paths].reverse()) {
+            const sampler = path.name === 'server' ? setInterval(() => (loadMax = Math.max(loadMax, process.memoryUsage().rss)), 100) : undefined;
+            raw.get(path.name)!.push(await measureRaw(path.request, series));
+            clearInterval(sampler);
+          }
+        }
+        const server = summarise(raw.get('server')!);
+        const floor = summarise(raw.get('floor')!);
+        const peer: Timing | undefined = raw.get('peer') ? summarise(raw.get('peer')!) : undefined;
+        const row: QueryRow = {
+          name: benchCase.name,
+          concurrency,
+          server_p50_ms: round(server.p50),
+          server_p95_ms: round(server.p95),
+          server_p99_ms: round(server.p99),
+          server_rps: round(server.rps),
+          floor_p50_ms: round(floor.p50),
+          floor_p95_ms: round(floor.p95),
+          floor_p99_ms: round(floor.p99),
+          floor_rps: round(floor.rps),
+          peer_p50_ms: peer && peer.count > 0 ? round(peer.p50) : null,
+          peer_p95_ms: peer && peer.count > 0 ? round(peer.p95) : null,
+          peer_rps: peer && peer.count > 0 ? round(peer.rps) : null,
+          equal_floor: check.equalFloor,
+          equal_peer: check.equalPeer,
+          errors: { server: server.errors, floor: floor.errors, peer: peer?.errors ?? 0 },
+          capped: server.capped || floor.capped || Boolean(peer?.capped),
+          ...(check.note ? { peer_note: check.note } : {}),
+        };
+        rows.push(row);
+        log(`${row.name} c=${concurrency}: server p50 ${row.server_p50_ms} ms, floor ${row.floor_p50_ms} ms, peer ${row.peer_p50_ms ?? '-'} ms`);
+      }
+    }
+    log('Search quality ...');
+    const search = await measureSearchQuality(endpoints.serverUrl, probes);
+    const stats = bench.importStats;
+    const result: BenchResult = {
+      size: options.generate ? `custom (${generate.entities} entities)` : options.size,
+      seed: generate.seed,
+      machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`,
+      date: new Date().toISOString(),
+      iterations: options.iterations,
+      neo4j: { where: bench.neo4j.where, version, heap: bench.neo4j.heap, page_cache: bench.neo4j.pageCache },
+      graph: { entities: stats.entities, relationships: stats.relationships, documents: stats.documents, cached: bench.cached, hub: probes.hubId, ordinary: probes.ordinaryId },
+      queries: rows,
+      not_yet_in_schema: NOT_YET_IN_SCHEMA,
+      search_top5: round(search.top5),
+      search,
+      import: {
+        importer: stats.importer,
+        entities_per_s: round(stats.entities_per_s),
+        relationships_per_s: round(stats.relationships_per_s),
+        naive_entities_per_s: round(stats.naive.entities_per_s),
+        naive_relationships_per_s: round(stats.naive.relationships_per_s),
+        seconds: round(stats.seconds),
+        naive_estimated_seconds: round(stats.naive.estimated_seconds),
+        naive_sample: {
+          entities: stats.naive.sample.entities.rows,
+          relationships: stats.naive.sample.relationships.rows,
+          seconds: round(Object.values(stats.naive.sample).reduce((sum, t) => sum + t.ms, 0) / 1000),
+        },
+      },
+      memory: {
+        rss_at_rest_mb: round(rest / 2 ** 20),
+        rss_under_load_max_mb: round(loadMax / 2 ** 20),
+        note: 'RSS of the benchmark process, which hosts the server, the floor endpoint, @neo4j/graphql and the load generator; Neo4j runs in its own JVM',
+      },
+    };
+    if (options.out) {
+      await mkdir(path.dirname(options.out), { recursive: true });
+      await writeFile(options.out, `${JSON.stringify(result, null, 2)}\n`);
+      // The same table as printed, for the README and reviews (full tables live next to the JSON).
+      await writeFile(options.out.replace(/\.json$/, '') + '.md', `# Benchmark ${result.size}, ${result.date}\n\n\`\`\`text${formatTable(result)}\`\`\`\n`);
+    }
+    if (options.print !== false) console.log(formatTable(result));
+    return result;
+  } finally {
+    await endpoints?.close();
+    await bench.close();
+  }
+}
+
+/** One request per side, compared by content; decides whether the peer is timed at all. */
+async function checkCase(benchCase: BenchCase, endpoints: Endpoints): Promise<{ equalFloor: boolean; equalPeer: boolean | null; peerWorks: boolean; note?: string }> {
+  const server = benchCase.server.canon(await postGraphQL(endpoints.serverUrl, benchCase.server.query, benchCase.server.variables));
+  const floor = benchCase.floor.canon(await postFloor(endpoints.floorUrl, benchCase.name, {}));
+  const equalFloor = JSON.stringify(server) === JSON.stringify(floor);
+  if (!benchCase.peer || !endpoints.peerUrl) return { equalFloor, equalPeer: null, peerWorks: false, ...(benchCase.peerNote ? { note: benchCase.peerNote } : {}) };
+  try {
+    const data = await postGraphQL(endpoints.peerUrl, benchCase.peer.query, benchCase.peer.variables);
+    const equalPeer = benchCase.peer.canon ? JSON.stringify(benchCase.peer.canon(data)) === JSON.stringify(server) : null;
+    return { equalFloor, equalPeer, peerWorks: true, ...(benchCase.peerNote ? { note: benchCase.peerNote } : {}) };
+  } catch (error) {
+    return { equalFloor, equalPeer: null, peerWorks: false, note: `@neo4j/graphql failed: ${String(error).slice(0, 200)}` };
+  }
+}
+
+async function neo4jVersion(db: { read: (work: (tx: any) => Promise<any>) => Promise<any> }): Promise<string> {
+  try {
+    const result = await db.read((tx) => tx.run('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition'));
+    const record = result.records[0];
+    return `${record?.get('version')} ${record?.get('edition')}`;
+  } catch {
+    return 'unknown';
+  }
+}
