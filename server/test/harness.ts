@@ -5,6 +5,7 @@ import { createDatabase, type Database } from '../src/db/driver.js';
 import { createHttpServer } from '../src/http/server.js';
 import { DEFAULT_CLIENT_LIMITS } from '../src/http/clients.js';
 import { createGraphQLServer, type SecurityOptions } from '../src/http/yoga.js';
+import { refreshDegrees } from '../src/write/relationships.js';
 
 /** A driver for the run's Neo4j (started by the global setup); close it in afterAll. */
 export function testDatabase(): Database {
@@ -64,4 +65,26 @@ export async function startTestServer(
       await db.close();
     },
   };
+}
+
+/**
+ * Removes everything a test run wrote, found by a marker in its ids (entities, relationships, quotes, documents,
+ * merge and deletion records), and recomputes the stored counts of the entities that were linked to them, as the
+ * write path would, so later test files see the seed graph's counts again.
+ */
+export async function removeTestData(db: Database, marker: string, extraEntityIds: readonly string[] = []): Promise<void> {
+  await db.write(async (tx) => {
+    const found = await tx.run(
+      `MATCH (n:Entity) WHERE n.id CONTAINS $marker OR n.id IN $extra
+       OPTIONAL MATCH (n)--(m:Entity)
+       RETURN collect(DISTINCT n.id) AS ids, collect(DISTINCT m.id) AS neighbours`,
+      { marker, extra: [...extraEntityIds] },
+    );
+    const ids = (found.records[0]?.get('ids') as string[] | undefined) ?? [];
+    const neighbours = ((found.records[0]?.get('neighbours') as string[] | undefined) ?? []).filter((id) => !ids.includes(id));
+    await tx.run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', { ids });
+    await tx.run('MATCH (e:Evidence) WHERE e.factId CONTAINS $marker OR e.documentId CONTAINS $marker OR e.factId IN $ids DELETE e', { marker, ids });
+    await tx.run('MATCH (n) WHERE (n:Document OR n:Tombstone) AND n.id CONTAINS $marker DELETE n', { marker });
+    await refreshDegrees(tx, neighbours);
+  });
 }

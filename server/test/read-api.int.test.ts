@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/driver.js';
 import { writeGraph } from '../src/write/graph.js';
-import { graphql, testDatabase, testYoga } from './harness.js';
+import { graphql, removeTestData, testDatabase, testYoga } from './harness.js';
 
 const RUN = randomUUID().slice(0, 8);
 const SP = 'org:sykehuspartner';
@@ -28,10 +28,7 @@ const yoga = testYoga(counting);
 const query = (q: string, variables: Record<string, unknown> = {}) => graphql(yoga, q, variables);
 
 afterAll(async () => {
-  await db.write((tx) => tx.run('MATCH (n:Entity) WHERE n.id ENDS WITH $run DETACH DELETE n', { run: RUN }));
-  await db.write((tx) => tx.run('MATCH (e:Evidence) WHERE e.documentId ENDS WITH $run DELETE e', { run: RUN }));
-  await db.write((tx) => tx.run('MATCH (d:Document) WHERE d.id ENDS WITH $run DELETE d', { run: RUN }));
-  await db.write((tx) => tx.run(`MATCH (n:Entity {id: $id}) SET n.degree = COUNT { (n)--() }`, { id: SP }));
+  await removeTestData(db, RUN);
   await db.close();
 });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { graphql, testDatabase, testYoga } from '../../test/harness.js';
+import { graphql, removeTestData, testDatabase, testYoga } from '../../test/harness.js';
 import { WriteRejected } from '../write/problems.js';
 import { importBundle } from './import.js';
 
@@ -32,10 +32,7 @@ function bundle(extra: { entities?: unknown[]; relationships?: unknown[] } = {})
 const IMPORT = 'mutation($b: JSON!) { importGraph(bundle: $b, name: "test") { documents { created updated unchanged } entities { created updated unchanged } relationships { created updated unchanged } evidence { created updated unchanged } } }';
 
 afterAll(async () => {
-  await db.write((tx) => tx.run('MATCH (n:Entity) WHERE n.id ENDS WITH $run DETACH DELETE n', { run: RUN }));
-  await db.write((tx) => tx.run('MATCH (e:Evidence {documentId: $doc}) DELETE e', { doc: DOC }));
-  await db.write((tx) => tx.run('MATCH (d:Document {id: $doc}) DELETE d', { doc: DOC }));
-  await db.write((tx) => tx.run("MATCH (n:Entity {id: 'org:sykehuspartner'}) SET n.degree = COUNT { (n)--() }"));
+  await removeTestData(db, RUN);
   await db.close();
 });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { testDatabase } from '../../test/harness.js';
+import { removeTestData, testDatabase } from '../../test/harness.js';
 import type { Database } from '../db/driver.js';
 import { deleteEntity } from '../write/delete.js';
 import { writeGraph } from '../write/graph.js';
@@ -83,10 +83,7 @@ describe('loading the seed folder into Neo4j', () => {
     // A folder load retires what the test's own files wrote (they are not in the folder); what the tests wrote
     // as an analyst is theirs to remove.
     await loadSeeds(db, SEEDS_DIR);
-    await db.write((tx) => tx.run('MATCH (n:Entity) WHERE n.id ENDS WITH $run DETACH DELETE n', { run: RUN }));
-    await db.write((tx) => tx.run('MATCH (t:Tombstone) WHERE t.id ENDS WITH $run DELETE t', { run: RUN }));
-    await db.write((tx) => tx.run('MATCH (e:Evidence) WHERE e.factId ENDS WITH $run DELETE e', { run: RUN }));
-    await db.write((tx) => tx.run("MATCH (n:Entity {id: 'org:sykehuspartner'}) SET n.degree = COUNT { (n)--() }"));
+    await removeTestData(db, RUN);
     await db.close();
   });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, testDatabase, testYoga } from '../../test/harness.js';
+import { graphql, removeTestData, testDatabase, testYoga } from '../../test/harness.js';
 import type { Database } from '../db/driver.js';
 
 // Writes through GraphQL against the real database. Every id carries this run's tag, so other test files
@@ -39,9 +39,7 @@ describe('writes over GraphQL', () => {
   });
 
   afterAll(async () => {
-    await db.write((tx) => tx.run('MATCH (n:Entity) WHERE n.id ENDS WITH $run DETACH DELETE n', { run: RUN }));
-    await db.write((tx) => tx.run('MATCH (e:Evidence {documentId: $doc}) DELETE e', { doc: DOC }));
-    await db.write((tx) => tx.run('MATCH (n) WHERE (n:Document OR n:Tombstone) AND n.id ENDS WITH $run DELETE n', { run: RUN }));
+    await removeTestData(db, RUN);
     await db.close();
   });
 
