@@ -1,0 +1,77 @@
+/**
+ * Regular-expression building blocks for Norwegian news writing. Patterns are a fixed handful, independent of
+ * the number of known names (those go through the gazetteer's trie).
+ */
+import { SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS } from './norwegian.js';
+
+/** One space between words of one phrase; a line break or two spaces end it. */
+export const SP = '[ \\u00a0]';
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** A capitalised word, hyphenated parts included ("Sykehuspartner", "Midt-Norge", "Anne-Marie", "IKT"). */
+export const CAP_WORD = '(?<![\\p{L}\\p{N}-])\\p{Lu}[\\p{L}\\p{N}]*(?:-[\\p{L}\\p{N}]+)*';
+// Counties whose names hold "og" ("Helse Møre og Romsdal"), and "St." of saints' names ("St. Olavs hospital").
+const NAME_WORD = `(?:Møre${SP}og${SP}Romsdal|Sogn${SP}og${SP}Fjordane|Troms${SP}og${SP}Finnmark|Vestfold${SP}og${SP}Telemark|St\\.|${CAP_WORD})`;
+/** A run of capitalised words: a name of any kind ("Helse Midt-Norge IT", "Håkon Einar Grimstad"). */
+export const NAME_SEQ = `${NAME_WORD}(?:${SP}${NAME_WORD})*`;
+/** Coordinated compounds naming a ministry or agency ("Helse- og omsorgsdepartementet", "Helse – og ..."). */
+export const COORDINATED_AGENCY = `\\p{Lu}\\p{Ll}*${SP}?[-–]${SP}?og${SP}\\p{Ll}+(?:departementet|direktoratet|tilsynet)`;
+/** An organisation as news names it after "i"/"hos"/"ved": a name, possibly "X kommune" or a ministry. */
+// "Politiets datatjeneste", "Statens helsetilsyn": a capitalised genitive and the lower-case noun it owns.
+const GENITIVE_NAME = `\\p{Lu}\\p{Ll}+s${SP}\\p{Ll}{4,}(?![\\p{L}])`;
+export const ORG = `(?:${COORDINATED_AGENCY}|${GENITIVE_NAME}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune|sykehus|sjukehus|universitetssykehus|hospital))?)`;
+/** A word of a person's name: capitalised, hyphenated parts capitalised too ("Anne-Marie", not "UNN-direktør"). */
+const PERSON_WORD = `(?<![\\p{L}\\p{N}-])\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}]+)*`;
+/** Up to four name words, a middle initial allowed ("Bjørg H. Jenssen"): checked by people.ts before it counts. */
+export const PERSON = `${PERSON_WORD}(?:${SP}(?:\\p{Lu}\\.${SP})?${PERSON_WORD}){0,3}`;
+
+const HEADS = TITLE_HEADS.map(escape);
+// Plural endings too, for lists ("styremedlemmer", "direktører", "styreledere").
+const TITLE_WORD = `(?:(?:\\p{L}[\\p{L}-]*?)?(?:${HEADS.join('|')})|(?:${HEADS.map(capitalise).join('|')}))(?:e|er|ar|mer|mar|mene|ane|arane|ene|en)?(?![\\p{L}])`;
+// A modifier may open a sentence or a caption ("Administrerende direktør Stig Slørdahl", "Medisinsk Direktør").
+const MODIFIERS = `(?:(?:${TITLE_MODIFIERS.flatMap((word) => [escape(word), escape(capitalise(word))]).join('|')})${SP}?)*`;
+// "direktør for eierstyring", "kommunaldirektør for byutvikling og miljø": a lower-case field belongs to the
+// title; "seksjonsleder for Porteføljekontoret" names the unit instead (capitalised: see ORG).
+const FIELD_WORD = `(?!(?:i|hos|ved|på|av|for|og)(?![\\p{L}]))\\p{Ll}[\\p{Ll}-]*`;
+const TITLE_FIELD = `(?:${SP}for${SP}${FIELD_WORD}(?:${SP}(?:og${SP})?${FIELD_WORD}){0,2})?`;
+/** A title: "administrerende direktør", "adm. dir.", "prosjektsjef", "Direktør for eierstyring". */
+// Only at the start of a word: otherwise every letter of the text would start a try of every title head.
+export const TITLE = `(?<![\\p{L}\\p{N}-])(?:[Aa]dm\\.${SP}?dir\\.|${MODIFIERS}${TITLE_WORD}${TITLE_FIELD})`;
+
+/** Prepositions that tie a title to its organisation. */
+export const AT = `(?:i|hos|ved|for|på|av)`;
+
+/** A title word alone, for compounds such as "UNN-direktør" and "Hemit-sjefen". */
+export const TITLE_HEAD = `(?:${HEADS.join('|')})`;
+
+export const SPEECH_VERB = `(?:${SPEECH_VERBS.map((verb) => verb.replace(/ /g, SP)).join('|')})`;
+
+/** Compiles a pattern with Unicode and match indices (for the offsets of named groups). */
+export function pattern(source: string): RegExp {
+  return new RegExp(source, 'gdu');
+}
+
+/** The normal form of a title: "adm. dir." spelled out, lower-case first letter, single spaces. */
+export function normaliseTitle(title: string): string {
+  const spaced = title.replace(/\s+/g, ' ').trim();
+  const expanded = spaced
+    .replace(/^adm\. ?dir\.$/i, 'administrerende direktør')
+    .replace(/^adm\. ?/i, 'administrerende ')
+    // Plurals from lists ("styremedlemmer: A, B og C", "styreledere i ...") name one post per person.
+    .replace(/medlem(?:mer|mar|mene|ane)$/, 'medlem')
+    .replace(/(leder|leiar|direktør|sjef)(?:e|er|ar|ane|arane|ene|en)$/, '$1');
+  // "Direktør" opens a sentence and becomes "direktør"; "IT-sjef" keeps its acronym.
+  return /^\p{Lu}\p{Ll}/u.test(expanded) ? expanded.charAt(0).toLowerCase() + expanded.slice(1) : expanded;
+}
+
+/** Board titles, whose organisation is the one whose board the text is about. */
+export function isBoardTitle(title: string): boolean {
+  return /^(?:styre|nestleder i styret|styremedlem|varamedlem)/.test(normaliseTitle(title));
+}

@@ -1,0 +1,180 @@
+import { group, type DocumentContext, type Span } from './context.js';
+import { AT, ORG, PERSON, SP, SPEECH_VERB, TITLE, TITLE_HEAD, pattern } from './patterns.js';
+import { PRONOUN, type PeopleRegister, type PersonName } from './people.js';
+
+/** Whether the sentence says the role begins, ends, or neither. */
+export type RoleCue = 'start' | 'end' | 'none';
+
+/** A person–title–organisation statement found by one of the patterns below. */
+export interface RoleFinding {
+  person: PersonName;
+  personSpan: Span;
+  title: string;
+  /** Undefined when the sentence names no organisation; extract.ts may fill it from the document. */
+  organisation: Span | undefined;
+  /** "virksomhetsdirektør i IKT-tjenester i Sykehuspartner": the unit's parent. */
+  parent: Span | undefined;
+  evidence: { start: number; end: number };
+  confidence: number;
+  cue: RoleCue;
+  /** A post on the board the text is about (board lists), whatever the title says. */
+  board?: boolean;
+  /**
+   * The organisation, when unsaid, may come only from the headline: after "sier styreleder X." the sentence's
+   * organisations are what X talks about, not where X works.
+   */
+  headlineOnly?: boolean;
+}
+
+interface RolePattern {
+  regex: RegExp;
+  confidence: number;
+  cue: RoleCue;
+  headlineOnly?: boolean;
+}
+
+// "overlege ved kirurgisk avdeling på St. Olavs hospital": a lower-case unit between post and organisation.
+const UNIT = `(?:${SP}(?:ved|i|på)${SP}\\p{Ll}+(?:${SP}\\p{Ll}+){0,2}(?=${SP}(?:på|i|ved)${SP}\\p{Lu}))?`;
+const PAST = `(?<past>[Tt]idligere|[Tt]idlegare|tidl\\.|[Ff]orhenværende)`;
+const NEW = `(?<new>ny|nye|nytilsett|nyansatt|den${SP}nye)`;
+const AGE = `(?:${SP}\\(\\d{2}\\))?`;
+// A subject that may be a pronoun ("Hun kommer fra stillingen som ..."), resolved by PeopleRegister.pronoun.
+const SUBJECT = `(?:${PRONOUN}|${PERSON})`;
+
+// Each pattern is a way Norwegian news writes who holds which post; the comments give the shape.
+const ROLE_PATTERNS: RolePattern[] = [
+  // "Gro Jære, administrerende direktør i Sykehuspartner"; "X, tidligere direktør i Y"; "X (54), sjef i Y"
+  { regex: pattern(`(?<p>${PERSON})${AGE},${SP}(?:(?:som${SP}er|nå)${SP})?(?:${PAST}${SP})?(?:${NEW}${SP})?(?<t>${TITLE})${UNIT}${SP}${AT}${SP}(?<o>${ORG})(?:${SP}i${SP}(?<o2>${ORG}))?`), confidence: 0.9, cue: 'none' },
+  // "eigardirektør i Helse Midt-Noreg, Nils Kvernmo"; "tidligere sjef i Y, X"
+  { regex: pattern(`(?:${PAST}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG}),${SP}(?<list>${PERSON}(?:${SP}og${SP}${PERSON})?)`), confidence: 0.85, cue: 'none' },
+  // "sier adm. dir. X i Y"; "prosjektsjef X og programdirektør Y i Z"
+  { regex: pattern(`(?:${PAST}${SP})?(?<t>${TITLE})${SP}(?<p>${PERSON})(?:${SP}og${SP}(?<t2>${TITLE})${SP}(?<p2>${PERSON}))?${SP}(?:i|hos|ved|på)${SP}(?<o>${ORG})`), confidence: 0.85, cue: 'none' },
+  // "Norsk Helsenett har ansatt 52 år gamle X som administrerende direktør"; "Y har tilsett X (45) som sjef"
+  { regex: pattern(`(?<o>${ORG})${SP}(?:har${SP})?(?:ansatt|ansetter|tilsett|tilset|engasjert|hentet|henta|rekruttert|utnevnt|utnemnt|valgt|vald|konstituert)${SP}(?:\\d{1,3}${SP}år${SP}gamle${SP})?(?<p>${PERSON})${AGE}${SP}(?:som|til)${SP}(?:ny${SP})?(?<t>${TITLE})`), confidence: 0.9, cue: 'start' },
+  // "Ny styreleder er X"; "Ny direktør i Y blir X"
+  { regex: pattern(`(?<![\\p{L}])(?:[Nn]y|[Nn]ye)${SP}(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?${SP}(?:er|blir|blei|ble|vert|vart)${SP}(?<p>${PERSON})`), confidence: 0.85, cue: 'start' },
+  // "X går av som direktør i Y"; "X gikk av som styreleder"
+  { regex: pattern(`(?<p>${SUBJECT})${SP}(?:går|gjekk|gikk|trer|trådte|trekker${SP}seg)${SP}(?:av${SP}|ut${SP})?som${SP}(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'end' },
+  // "X (54) blir ny direktør i Y"; "X er seksjonsleder i Y"; "X tiltrer som sjef i Y"
+  { regex: pattern(`(?<p>${SUBJECT})${AGE}${SP}(?:blir|blei|ble|vert|vart|er|tiltrer${SP}som|begynner${SP}som|byrjar${SP}som|starter${SP}som|startar${SP}som)${SP}(?:${NEW}${SP})?(?:${PAST}${SP})?(?<t>${TITLE})(?:${UNIT}${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'none' },
+  // "Han var tidligere direktør i DIPS AS"; "X var sjef i Y"
+  { regex: pattern(`(?<p>${SUBJECT})${SP}(?:var|har${SP}vært|har${SP}vore)${SP}(?:${PAST}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.8, cue: 'end' },
+  // "UNN-direktør Tor Ingebrigtsen"; "Hemit-sjefen Kari Dahl": the organisation written into the title
+  { regex: pattern(`(?:${PAST}${SP})?(?<![\\p{L}-])(?<o>\\p{Lu}[\\p{Lu}\\p{N}]+|\\p{Lu}\\p{Ll}+)-(?<t>${TITLE_HEAD})(?:en)?${SP}(?<p>${PERSON})`), confidence: 0.75, cue: 'none' },
+  // "X fortsetter som styreleder i Y"; "arbeidet han blant annet som direktør i Y"; "X er oppnevnt som leder for Y"
+  { regex: pattern(`(?<pre>(?:arbeidet|arbeidde|jobbet|jobba|var)${SP})?(?<p>${SUBJECT})${AGE}(?<gap>(?:${SP}(?!(?:han|hun|ho)(?![\\p{L}]))\\p{Ll}+){0,4})${SP}som${SP}(?:${NEW}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.8, cue: 'none' },
+  // "sier styreleder Morten Thorkildsen.": the organisation is left to the context
+  { regex: pattern(`${SPEECH_VERB}${SP}(?<t>${TITLE})${SP}(?<p>${PERSON})(?=[.,;:!?]|$)`), confidence: 0.75, cue: 'none', headlineOnly: true },
+  // "Før dette var Tvedt rådmann i Jølster kommune": the verb before its subject after an adverbial
+  { regex: pattern(`(?<![\\p{L}])(?:var|er|blir|ble|blei|vart|vert)${SP}(?<p>${PERSON})${SP}(?:(?<new>ny|nye)${SP})?(?<t>${TITLE})${UNIT}${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.8, cue: 'none' },
+  // "Tvedt, som kom til Helse Førde som direktør for psykisk helsevern"
+  { regex: pattern(`(?<p>${SUBJECT}),?${SP}(?:som${SP})?(?:kom|kommer|kjem|går|gikk|gjekk)${SP}(?:over${SP})?til${SP}(?<o>${ORG})${SP}som${SP}(?<t>${TITLE})`), confidence: 0.8, cue: 'start' },
+  // "Helse Førde sin styreleiar Agnes Landstad, styrenestleiar Atle Hamar"
+  { regex: pattern(`(?<o>${ORG})${SP}(?:sin|si|sitt|sine)${SP}(?<t>${TITLE})${SP}(?<p>${PERSON})(?:,${SP}(?<t2>${TITLE})${SP}(?<p2>${PERSON}))?`), confidence: 0.8, cue: 'none' },
+  // "stortingsrepresentant Bård Hoksrud (Frp)": the party in brackets
+  { regex: pattern(`(?<t>${TITLE})${SP}(?<p>${PERSON})${SP}\\((?<o>\\p{Lu}[\\p{L}]{1,10})\\)`), confidence: 0.75, cue: 'none' },
+  // "X kommer fra jobben som kommunaldirektør for byutvikling i Trondheim kommune"
+  { regex: pattern(`(?<p>${SUBJECT})${SP}(?:kommer|kjem|kom)${SP}(?:fra|frå)${SP}(?:jobben|stillingen|stillinga|rollen|rolla)${SP}som${SP}(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.85, cue: 'end' },
+];
+
+// "I tillegg er X og Y nye i styret"; "X, Y og Z har sittet i styret": board members, whose board may be named
+// elsewhere in the text ("Nytt styre i Helseplattformen AS").
+const BOARD_LIST = pattern(
+  `(?<list>${PERSON}(?:,${SP}${PERSON})*(?:${SP}og${SP}${PERSON})?)(?<gap>(?:${SP}\\p{Ll}+){1,3})${SP}i${SP}styret(?:${SP}(?:i|for|til)${SP}(?<o>${ORG}))?`,
+);
+
+// "• Leder Morten Thorkildsen"; "Styremedlemmer: A, B og C": a list under a heading that names the board.
+const LISTED_POSTS = new RegExp(
+  `^[ \\t]*(?:[•*·–-][ \\t]*)?(?<t>${TITLE}(?:${SP}i${SP}styret)?)(?:${SP}?:)?${SP}(?<list>${PERSON}(?:,${SP}${PERSON})*(?:${SP}og${SP}${PERSON})?)[ \\t]*$`,
+  'gdmu',
+);
+
+/** Every role statement the patterns find, people checked against the register. */
+export function findRoles(context: DocumentContext, people: PeopleRegister): RoleFinding[] {
+  const findings: RoleFinding[] = [];
+  for (const { regex, confidence, cue, headlineOnly } of ROLE_PATTERNS) {
+    for (const match of context.text.matchAll(regex)) {
+      const evidence = { start: match.index, end: match.index + match[0].length };
+      const organisation = group(match, 'o');
+      const parent = group(match, 'o2');
+      const past = group(match, 'past') !== undefined;
+      const isNew = group(match, 'new') !== undefined;
+      const gap = `${group(match, 'pre')?.text ?? ''} ${group(match, 'gap')?.text ?? ''}`;
+      const pastInGap = /(?<![\p{L}])(?:tidligere|tidlegare|arbeidet|arbeidde|jobbet|jobba|var|kommer fra|kjem frå)(?![\p{L}])/u.test(gap);
+      const roleCue: RoleCue = past || pastInGap ? 'end' : isNew ? 'start' : cue;
+      const list = group(match, 'list');
+      const pairs: [Span | undefined, Span | undefined][] = list
+        ? splitList(list).map((span) => [span, group(match, 't')])
+        : [[group(match, 'p'), group(match, 't')], [group(match, 'p2'), group(match, 't2')]];
+      for (const [personSpan, title] of pairs) {
+        if (!personSpan || !title) continue;
+        const person = /^(?:han|hun|ho)$/i.test(personSpan.text) ? people.pronoun(personSpan.text, personSpan.start) : people.resolve(personSpan);
+        if (!person) continue;
+        // Without a common first name the pattern alone must carry the weight.
+        const weight = person.knownFirstName || person.entityId ? 0 : 0.1;
+        findings.push({ person, personSpan, title: title.text, organisation, parent, evidence, confidence: confidence - weight, cue: roleCue, headlineOnly });
+        if (organisation) findings.push(...chainedRoles(context.text, person, personSpan, organisation.end, confidence - weight - 0.05, roleCue));
+      }
+    }
+  }
+  for (const match of context.text.matchAll(BOARD_LIST)) {
+    const list = group(match, 'list') as Span;
+    const evidence = { start: match.index, end: match.index + match[0].length };
+    for (const personSpan of splitList(list)) {
+      const person = people.resolve(personSpan);
+      if (!person) continue;
+      // "X har vært nestleder i styret": the post, when the words before "i styret" name one.
+      const post = /(?<![\p{L}])(\p{Ll}*(?:leder|leiar|medlem))$/u.exec(group(match, 'gap')?.text ?? '')?.[1];
+      const title = post ? `${post} i styret` : 'styremedlem';
+      findings.push({ person, personSpan, title, organisation: group(match, 'o'), parent: undefined, evidence, confidence: 0.75, cue: 'none', board: true });
+    }
+  }
+  for (const match of context.text.matchAll(LISTED_POSTS)) {
+    const title = group(match, 't') as Span;
+    const evidence = { start: title.start, end: match.index + match[0].length };
+    for (const personSpan of splitList(group(match, 'list') as Span)) {
+      const person = people.resolve(personSpan);
+      // A listed post is a board post: the list stands under the heading that names the board.
+      if (person) findings.push({ person, personSpan, title: title.text, organisation: undefined, parent: undefined, evidence, confidence: 0.75, cue: 'none', board: true });
+    }
+  }
+  return findings;
+}
+
+// ", prosjektleder og kontrolldirektør i Y og rådgiver i Z": more posts of the same person, listed on.
+const CHAINED_ROLE = new RegExp(
+  `^(?:,${SP}|${SP}og${SP})(?:(?<past>tidligere|tidlegare)${SP})?(?<t>${TITLE})(?:${SP}og${SP}(?<t2>${TITLE}))?${SP}${AT}${SP}(?<o>${ORG})`,
+  'du',
+);
+
+function chainedRoles(text: string, person: PersonName, personSpan: Span, from: number, confidence: number, listCue: RoleCue): RoleFinding[] {
+  const findings: RoleFinding[] = [];
+  let position = from;
+  for (let count = 0; count < 6; count += 1) {
+    const match = CHAINED_ROLE.exec(text.slice(position));
+    const organisation = match && group(match, 'o');
+    if (!match || !organisation) break;
+    const shift = (span: Span): Span => ({ text: span.text, start: span.start + position, end: span.end + position });
+    const evidence = { start: personSpan.start, end: position + match[0].length };
+    const cue: RoleCue = group(match, 'past') ? 'end' : listCue;
+    for (const name of ['t', 't2']) {
+      const title = group(match, name);
+      if (title) findings.push({ person, personSpan, title: title.text, organisation: shift(organisation), parent: undefined, evidence, confidence, cue });
+    }
+    position += match[0].length;
+  }
+  return findings;
+}
+
+/** "A, B og C" as three spans. */
+function splitList(list: Span): Span[] {
+  const spans: Span[] = [];
+  const separator = /,[ \u00a0]|[ \u00a0]og[ \u00a0]/g;
+  let start = 0;
+  for (const match of list.text.matchAll(separator)) {
+    spans.push({ text: list.text.slice(start, match.index), start: list.start + start, end: list.start + match.index });
+    start = match.index + match[0].length;
+  }
+  spans.push({ text: list.text.slice(start), start: list.start + start, end: list.end });
+  return spans;
+}
