@@ -1,4 +1,4 @@
-import { foldForSearch } from '../search/fold.js';
+import { foldForSearch } from '../graph/fold.js';
 import { NYNORSK_TO_BOKMAL } from './norwegian.js';
 
 /** A word of the text with its UTF-16 offsets (end exclusive) and its folded form. */
