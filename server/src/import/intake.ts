@@ -77,6 +77,7 @@ function tooLarge(bytes: number): IntakeError {
 function checkNotBinary(text: string): void {
   if (text.includes('\u0000')) throw new IntakeError('BINARY', 'The document holds binary data (NUL bytes), not text.');
   const sample = text.slice(0, 65_536);
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point
   const controls = sample.match(/[\u0001-\u0008\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
   if (sample.length > 0 && controls / sample.length > 0.01) {
     throw new IntakeError('BINARY', 'The document holds binary data (control characters), not text.');
