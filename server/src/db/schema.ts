@@ -40,8 +40,8 @@ export function schemaStatements(): string[] {
     // Import review (issue 7): mentions and proposals are records about a document, never facts or relationships.
     'CREATE INDEX document_source IF NOT EXISTS FOR (n:Document) ON (n.source)',
     'CREATE CONSTRAINT proposal_id IF NOT EXISTS FOR (n:Proposal) REQUIRE n.id IS UNIQUE',
-    'CREATE INDEX proposal_document IF NOT EXISTS FOR (n:Proposal) ON (n.documentId, n.start)',
-    'CREATE INDEX proposal_status IF NOT EXISTS FOR (n:Proposal) ON (n.status, n.documentId, n.start)',
+    'CREATE INDEX proposal_document IF NOT EXISTS FOR (n:Proposal) ON (n.documentId)',
+    'CREATE INDEX proposal_status IF NOT EXISTS FOR (n:Proposal) ON (n.status)',
     'CREATE INDEX proposal_key IF NOT EXISTS FOR (n:Proposal) ON (n.key)',
     'CREATE INDEX mention_document IF NOT EXISTS FOR (n:Mention) ON (n.documentId)',
     'CREATE INDEX mention_entity IF NOT EXISTS FOR (n:Mention) ON (n.entityId)',

@@ -1,4 +1,5 @@
-import type { Database } from '../db/driver.js';
+import neo4j from 'neo4j-driver';
+import type { CypherQuery, Database } from '../db/driver.js';
 import { isEntityKind } from '../graph/model.js';
 import { Gazetteer, type GazetteerEntry } from '../import/index.js';
 
@@ -12,11 +13,29 @@ export const GAZETTEER_BATCH = 5_000;
  * without an event bus between processes.
  */
 export async function storeFingerprint(db: Database): Promise<string> {
-  return db.read(async (tx) => {
-    const count = await tx.run('MATCH (n:Entity) RETURN count(n) AS n');
-    const latest = await tx.run('MATCH (n:Entity) WHERE n.updatedAt IS NOT NULL RETURN n.updatedAt AS at ORDER BY n.updatedAt DESC LIMIT 1');
-    return `${String(count.records[0]?.get('n'))}|${String(latest.records[0]?.get('at') ?? '')}`;
-  });
+  const query = fingerprintQuery();
+  const result = await db.read((tx) => tx.run(query.cypher, query.params));
+  const record = result.records[0];
+  return `${String(record?.get('entities'))}|${String(record?.get('latest') ?? '')}`;
+}
+
+/** A range seek (`>= ''`) rather than an existence scan: read in index order, it stops at the first row. */
+export function fingerprintQuery(): CypherQuery {
+  return {
+    cypher: `CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
+CALL () { OPTIONAL MATCH (n:Entity) WHERE n.updatedAt >= '' RETURN n.updatedAt AS latest ORDER BY n.updatedAt DESC LIMIT 1 }
+RETURN entities, latest`,
+    params: {},
+  };
+}
+
+/** One page of the gazetteer's entities after `after` in id order, read off the id index. */
+export function gazetteerPageQuery(after: string, batch: number): CypherQuery {
+  return {
+    cypher: `MATCH (n:Entity) WHERE n.id > $after
+RETURN n.id AS id, n.kind AS kind, n.name AS name, coalesce(n.aliases, []) AS aliases ORDER BY n.id LIMIT $limit`,
+    params: { after, limit: neo4j.int(batch) },
+  };
 }
 
 /** Every entity's id, kind, name and aliases, read in keyset pages over the id index. */
@@ -24,13 +43,8 @@ export async function readGazetteerEntries(db: Database, batch = GAZETTEER_BATCH
   const entries: GazetteerEntry[] = [];
   let after = '';
   for (;;) {
-    const page = await db.read((tx) =>
-      tx.run(
-        `MATCH (n:Entity) WHERE n.id > $after
-RETURN n.id AS id, n.kind AS kind, n.name AS name, coalesce(n.aliases, []) AS aliases ORDER BY n.id LIMIT $limit`,
-        { after, limit: Math.trunc(batch) },
-      ),
-    );
+    const query = gazetteerPageQuery(after, batch);
+    const page = await db.read((tx) => tx.run(query.cypher, query.params));
     for (const record of page.records) {
       const kind = String(record.get('kind'));
       if (!isEntityKind(kind)) continue;

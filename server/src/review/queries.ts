@@ -14,14 +14,15 @@ export interface ProposalPageArgs {
 export const proposalCursor = (p: ProposalRecord): string => encodeCursor([p.documentId, p.start, p.id]);
 
 /**
- * One page of proposals of a status (and document), in document then text order, read off the
- * (status, documentId, start) index from the cursor on: a deep page costs what the first does.
+ * One page of proposals of a status (and document), in document then text order: an index seek on the document
+ * (or, across documents, on the status: the pending work, sorted), from the cursor on.
  */
 export function proposalPageQuery(args: ProposalPageArgs, cursor: readonly [string, number, string] | null): CypherQuery {
+  const match = args.documentId === null ? 'MATCH (p:Proposal {status: $status})' : 'MATCH (p:Proposal {documentId: $documentId}) WHERE p.status = $status';
+  const after = '($afterDoc IS NULL OR p.documentId > $afterDoc OR (p.documentId = $afterDoc AND (p.start > $afterStart OR (p.start = $afterStart AND p.id > $afterId))))';
   return {
-    cypher: `MATCH (p:Proposal)
-WHERE p.status = $status AND ($documentId IS NULL OR p.documentId = $documentId)
-  AND ($afterDoc IS NULL OR p.documentId > $afterDoc OR (p.documentId = $afterDoc AND (p.start > $afterStart OR (p.start = $afterStart AND p.id > $afterId))))
+    cypher: `${match}
+${args.documentId === null ? 'WHERE' : 'AND'} ${after}
 WITH p ORDER BY p.documentId, p.start, p.id LIMIT $limit
 RETURN properties(p) AS p`,
     params: {
