@@ -10,6 +10,7 @@ import { FOCUS_CLASS, FRESH_CLASS, HOVER_CLASS, graphStylesheet } from './graph/
 import { Legend } from './legend.js';
 import { isEntityKind, type EntityKind, type Subgraph } from './model.js';
 import { Panel, type EntityRef } from './panel.js';
+import { mountReview } from './panels/review.js';
 import { attachSearchBox } from './search.js';
 
 /** How many entities the overview loads at start. */
@@ -44,6 +45,9 @@ function required<T extends HTMLElement>(id: string): T {
   if (!node) throw new Error(`index.html lacks #${id}`);
   return node as T;
 }
+
+// Import and review (issue 7) lives in its own panel; this is its only hook into the page.
+mountReview();
 
 const statusEl = required<HTMLElement>('status');
 const retryButton = required<HTMLButtonElement>('retry');
