@@ -167,6 +167,8 @@ describe('importing articles', () => {
     expect(pending.map((p) => p.name)).not.toContain(PERSON);
     expect(pending.some((p) => (p.name ?? p.from?.name ?? '').includes(`${SURNAME}sen`))).toBe(true);
     expect(result.proposals.filter((p: { status: string }) => p.status === 'REJECTED')).toHaveLength(1);
+    // The gazetteer saw the accepted person (the store's fingerprint changed): the new version mentions her.
+    expect(result.mentions.map((m: { entity: { id: string } | null }) => m.entity?.id)).toContain(`person:${PERSON.toLowerCase().replace(' ', '-')}`);
     expect(await count('MATCH (p:Proposal {documentId: $id}) WHERE p.status = "PENDING" RETURN count(p)', { id: DOC })).toBe(pending.length);
   });
 
