@@ -79,24 +79,24 @@ describe('the review list', () => {
     // The relationship cannot be accepted before its new person: the error says so.
     await item('ROLE_AT').first().click();
     await page.keyboard.press('a');
-    await expect.poll(status).toMatch(/not a stored entity.*BAD_USER_INPUT/s);
+    await expect.poll(status, { timeout: 15_000 }).toMatch(/not a stored entity.*BAD_USER_INPUT/s);
 
     // r rejects the vendor.
     await item(VENDOR).click();
     await page.keyboard.press('r');
-    await expect.poll(status).toMatch(/^Rejected/);
+    await expect.poll(status, { timeout: 15_000 }).toMatch(/^Rejected/);
     expect(await item(VENDOR).count()).toBe(0);
 
     // e opens the edit form; accepting it writes the person.
     await item(`PERSON ${PERSON}`).click();
     await page.keyboard.press('e');
     await item(`PERSON ${PERSON}`).getByLabel('name').press('Enter');
-    await expect.poll(status).toMatch(/^Accepted: PERSON/);
+    await expect.poll(status, { timeout: 15_000 }).toMatch(/^Accepted: PERSON/);
 
     // Now the relationship goes through.
     await item('ROLE_AT').first().click();
     await page.keyboard.press('a');
-    await expect.poll(status).toMatch(/^Accepted: .*ROLE_AT/);
+    await expect.poll(status, { timeout: 15_000 }).toMatch(/^Accepted: .*ROLE_AT/);
 
     const stored = await server.db.read((tx) =>
       tx.run("MATCH (n:Entity) WHERE n.name = $person MATCH (n)-[r:ROLE_AT]->(o:Entity {id: 'org:helse-vest-ikt'}) RETURN r.title AS title", { person: PERSON }),

@@ -146,7 +146,8 @@ export async function rejectProposal(tx: ManagedTransaction, id: string, reviewe
 
 /**
  * Accepts every pending proposal of a document at or above `minConfidence`, in one transaction: entities first, so
- * the relationships between them find their ends; relationships whose ends are still not stored stay pending.
+ * the relationships between them find their ends; relationships whose ends are still not stored, and proposals the
+ * write path refuses, stay pending.
  */
 export async function acceptAbove(tx: ManagedTransaction, documentId: string, minConfidence: number, reviewer: Writer): Promise<ProposalRecord[]> {
   const candidates = await rows(
@@ -158,8 +159,14 @@ RETURN p.id AS id, p.kind AS kind ORDER BY p.kind, p.start, p.id`,
   const ordered = [...candidates.filter((c) => c.kind === 'ENTITY'), ...candidates.filter((c) => c.kind !== 'ENTITY')];
   const accepted: ProposalRecord[] = [];
   for (const candidate of ordered) {
-    const record = await acceptProposal(tx, String(candidate.id), null, reviewer, { skipUnresolved: true });
-    if (record) accepted.push(record);
+    try {
+      const record = await acceptProposal(tx, String(candidate.id), null, reviewer, { skipUnresolved: true });
+      if (record) accepted.push(record);
+    } catch (error) {
+      // The write path checks a write whole before it writes anything, and each call here writes one item, so a
+      // refused one (an id taken by another kind, say) left nothing behind: it stays pending for a person to decide.
+      if (!(error instanceof WriteRejected)) throw error;
+    }
   }
   return accepted;
 }
