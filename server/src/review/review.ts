@@ -61,8 +61,8 @@ async function entityProposalNamed(tx: ManagedTransaction, documentId: string, n
 /**
  * Accepts a pending proposal: writes its entity or relationship through the write path, stamped
  * `import:<document id>`, with the proposal's quote as evidence (so it is dated by its document), then marks it
- * accepted with the written id. `skipUnresolved` makes a relationship whose end is not stored return null
- * (bulk accept) instead of failing.
+ * accepted with the written id. `skipUnresolved` (bulk accept) makes a relationship whose end is not stored,
+ * or an entity whose id another kind holds, return null instead of failing.
  */
 export async function acceptProposal(
   tx: ManagedTransaction,
@@ -83,6 +83,12 @@ export async function acceptProposal(
     if (!kind || !isEntityKind(kind)) throw reject('BAD_INPUT', 'edit.entityKind', 'an entity proposal needs a kind');
     if (name === '') throw reject('BAD_INPUT', 'edit.name', 'an entity proposal needs a name');
     writtenId = entityIdFor(kind, name);
+    if (options.skipUnresolved) {
+      // Checked here, not by catching the write path's refusal: a refusal can come after part of a write, and the
+      // batch shares one transaction.
+      const taken = await rows(tx, 'MATCH (n:Entity {id: $id}) WHERE n.kind <> $kind RETURN n.id AS id', { id: writtenId, kind });
+      if (taken.length > 0) return null;
+    }
     const report = await writeGraph(tx, { documents: [], entities: [{ id: writtenId, kind: kind as EntityKindName, name, evidence, place }], relationships: [] }, writer, POLICY);
     writtenId = report.entityIds[0] ?? writtenId;
     Object.assign(changes, { entityKind: kind, name });
@@ -146,8 +152,8 @@ export async function rejectProposal(tx: ManagedTransaction, id: string, reviewe
 
 /**
  * Accepts every pending proposal of a document at or above `minConfidence`, in one transaction: entities first, so
- * the relationships between them find their ends; relationships whose ends are still not stored, and proposals the
- * write path refuses, stay pending.
+ * the relationships between them find their ends; relationships whose ends are still not stored, and entities whose
+ * id is taken by another kind, stay pending for a person to decide.
  */
 export async function acceptAbove(tx: ManagedTransaction, documentId: string, minConfidence: number, reviewer: Writer): Promise<ProposalRecord[]> {
   const candidates = await rows(
@@ -159,14 +165,8 @@ RETURN p.id AS id, p.kind AS kind ORDER BY p.kind, p.start, p.id`,
   const ordered = [...candidates.filter((c) => c.kind === 'ENTITY'), ...candidates.filter((c) => c.kind !== 'ENTITY')];
   const accepted: ProposalRecord[] = [];
   for (const candidate of ordered) {
-    try {
-      const record = await acceptProposal(tx, String(candidate.id), null, reviewer, { skipUnresolved: true });
-      if (record) accepted.push(record);
-    } catch (error) {
-      // The write path checks a write whole before it writes anything, and each call here writes one item, so a
-      // refused one (an id taken by another kind, say) left nothing behind: it stays pending for a person to decide.
-      if (!(error instanceof WriteRejected)) throw error;
-    }
+    const record = await acceptProposal(tx, String(candidate.id), null, reviewer, { skipUnresolved: true });
+    if (record) accepted.push(record);
   }
   return accepted;
 }
