@@ -183,6 +183,41 @@ describe('importing articles', () => {
   });
 });
 
+describe('sources and listing', () => {
+  it('a changed text from the same source URL replaces that document, without an id given', async () => {
+    const source = `https://example.org/review-${RUN}`;
+    const first = await importDoc({ title: 'Kilde', text: `Helse Vest IKT har ansatt Per ${SURNAME}berg som ny direktør.`, source });
+    expect(first.body.errors).toBeUndefined();
+    const id = first.body.data?.importDocument.document.id as string;
+    touched.push(id);
+    const second = await importDoc({ title: 'Kilde', text: `Helse Vest IKT har ansatt Per ${SURNAME}berg som ny teknologidirektør.`, source });
+    expect(second.body.errors).toBeUndefined();
+    expect(second.body.data?.importDocument).toMatchObject({ unchanged: false, document: { id } });
+    expect(await count('MATCH (d:Document {source: $source}) RETURN count(d)', { source })).toBe(1);
+    const titles = (second.body.data?.importDocument.proposals as { title: string | null }[]).map((p) => p.title).filter(Boolean);
+    expect(titles).not.toContain('direktør');
+  });
+
+  it('pages through pending proposals of every document with cursors, in document and text order, without repeats', async () => {
+    const seen: { id: string; documentId: string; start: number }[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page += 1) {
+      const reply = await graphql(yoga, 'query($a: String) { proposals(first: 3, after: $a) { edges { node { id documentId start } } pageInfo { hasNextPage endCursor } } }', { a: after });
+      expect(reply.body.errors).toBeUndefined();
+      const connection = reply.body.data?.proposals;
+      seen.push(...connection.edges.map((e: { node: { id: string; documentId: string; start: number } }) => e.node));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(new Set(seen.map((p) => p.id)).size).toBe(seen.length);
+    const sorted = [...seen].sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.start - b.start || (a.id < b.id ? -1 : 1)));
+    expect(seen).toEqual(sorted);
+    expect(seen.length).toBe(await count("MATCH (p:Proposal {status: 'PENDING'}) RETURN count(p)", {}));
+    const bad = await graphql(yoga, '{ proposals(after: "nope") { edges { cursor } } }');
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('bad input: a clear error and nothing stored', () => {
   const bad = `doc:review-bad-${RUN}`;
   const nothingStored = async () => {
