@@ -63,6 +63,8 @@ describe('the review list', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(status, { timeout: 15_000 }).toMatch(/pending proposals/);
     expect(await page.evaluate(() => [sessionStorage.getItem('kgx.writeToken'), localStorage.length])).toEqual([TOKEN, 0]);
+    const documentId = (await status())?.split(':').slice(0, 2).join(':') ?? '';
+    expect(documentId).toMatch(/^doc:notat-/);
 
     // The quote is marked inside its sentence.
     await expect.poll(() => item(VENDOR).count()).toBe(1);
@@ -102,6 +104,12 @@ describe('the review list', () => {
       tx.run("MATCH (n:Entity) WHERE n.name = $person MATCH (n)-[r:ROLE_AT]->(o:Entity {id: 'org:helse-vest-ikt'}) RETURN r.title AS title", { person: PERSON }),
     );
     expect(stored.records[0]?.get('title')).toBe('direktør');
+
+    // A document imported elsewhere opens by its id, with what is still pending.
+    const left = await page.locator('#review .review-item').count();
+    await page.getByLabel('Document id').fill(documentId);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(status, { timeout: 15_000 }).toBe(`${documentId}: ${left} pending proposals`);
     expect(problems).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ export class ReviewPanel {
 
   constructor() {
     this.root = el('section', { id: 'review', className: 'review', attrs: { 'aria-label': 'Review imported proposals', hidden: true } });
-    this.root.append(el('h2', {}, 'Import and review'), this.tokenForm(), this.importForm(), this.status, this.list);
+    this.root.append(el('h2', {}, 'Import and review'), this.tokenForm(), this.importForm(), this.openForm(), this.status, this.list);
     this.root.addEventListener('keydown', (event) => this.onKey(event));
   }
 
@@ -59,6 +59,17 @@ export class ReviewPanel {
         this.show(result.proposals.filter((p) => p.status === 'PENDING'));
         return `${result.document.id}: ${result.unchanged ? 'already imported; ' : ''}${result.mentions.length} mentions, ${this.proposals.length} pending proposals`;
       });
+    });
+    return form;
+  }
+
+  /** Opens a document imported elsewhere (the command line, another tab) by its id. */
+  private openForm(): HTMLFormElement {
+    const id = el('input', { attrs: { name: 'documentId', placeholder: 'or open an imported document: doc:…', 'aria-label': 'Document id' } });
+    const form = el('form', { className: 'review-row' }, id, el('button', { className: 'button', attrs: { type: 'submit' } }, 'Open'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (id.value.trim()) void this.load(id.value.trim());
     });
     return form;
   }
