@@ -38,7 +38,7 @@ afterAll(async () => {
     await server.db.write(async (tx) => {
       const docs = await tx.run("MATCH (p:Proposal) WHERE p.name = $person RETURN collect(DISTINCT p.documentId) AS docs", { person: PERSON });
       const ids = (docs.records[0]?.get('docs') ?? []) as string[];
-      await tx.run('UNWIND $ids AS d MATCH (p:Proposal {documentId: d}) WHERE p.writtenId IS NOT NULL MATCH (n:Entity {id: p.writtenId}) DETACH DELETE n', { ids });
+      await tx.run("UNWIND $ids AS d MATCH (p:Proposal {documentId: d}) WHERE p.writtenId IS NOT NULL MATCH (n:Entity {id: p.writtenId}) WHERE n.createdBy = 'import:' + d DETACH DELETE n", { ids });
       await tx.run('UNWIND $ids AS d MATCH (p:Proposal {documentId: d}) OPTIONAL MATCH (r:RejectedProposal {key: p.key}) DELETE r', { ids });
       for (const label of ['Proposal', 'Mention', 'Evidence']) await tx.run(`UNWIND $ids AS d MATCH (n:${label} {documentId: d}) DELETE n`, { ids });
       await tx.run('UNWIND $ids AS d MATCH (n:Document {id: d}) DELETE n', { ids });

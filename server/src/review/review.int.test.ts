@@ -38,9 +38,9 @@ const touched: string[] = [DOC];
 
 afterAll(async () => {
   await db.write(async (tx) => {
-    const written = await tx.run('UNWIND $docs AS d MATCH (p:Proposal {documentId: d}) WHERE p.writtenId IS NOT NULL RETURN collect(p.writtenId) AS ids', { docs: touched });
-    const ids = (written.records[0]?.get('ids') ?? []) as string[];
-    await tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n', { ids });
+    // Only what accepted proposals created (an accept may also add a quote to a seed entity, removed below).
+    await tx.run("MATCH ()-[r]->() WHERE r.createdBy STARTS WITH 'import:' AND substring(r.createdBy, 7) IN $docs DELETE r", { docs: touched });
+    await tx.run("UNWIND $docs AS d MATCH (p:Proposal {documentId: d}) WHERE p.writtenId IS NOT NULL MATCH (n:Entity {id: p.writtenId}) WHERE n.createdBy = 'import:' + d DETACH DELETE n", { docs: touched });
     await tx.run('UNWIND $docs AS d MATCH (p:Proposal {documentId: d}) OPTIONAL MATCH (r:RejectedProposal {key: p.key}) DELETE r', { docs: touched });
     for (const label of ['Proposal', 'Mention', 'Evidence']) {
       await tx.run(`UNWIND $docs AS d MATCH (n:${label} {documentId: d}) DELETE n`, { docs: touched });
