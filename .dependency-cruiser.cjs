@@ -2,7 +2,7 @@
  * Layers point one way (see README "Layout"): http -> domains -> write -> graph/db. Tests and tools are exempt
  * where they wire things together, never the other way round.
  */
-const DOMAINS = '(entity|relationship|search|neighbourhood|provenance|bundle|import|export|seed|paths|documents|scenes)';
+const DOMAINS = '(entity|relationship|search|neighbourhood|provenance|bundle|import|export|seed|paths|documents|scenes|review)';
 const TESTS = '(\\.test\\.ts$|^server/test/)';
 
 module.exports = {

@@ -6,6 +6,8 @@ import { neighbourhoodQuery, overviewQuery, shortestPathQuery } from '../src/nei
 import { OPEN_SCOPE } from '../src/neighbourhood/scope.js';
 import { documentPageQuery, documentsByIdsQuery, evidenceOfFactsQuery, statsQuery } from '../src/provenance/repository.js';
 import { relationshipsByIdsQuery } from '../src/relationship/queries.js';
+import { fingerprintQuery, gazetteerPageQuery } from '../src/review/gazetteer-cache.js';
+import { documentImportQuery, proposalPageQuery } from '../src/review/queries.js';
 import { searchQuery } from '../src/search/queries.js';
 import { testDatabase } from './harness.js';
 
@@ -47,6 +49,11 @@ const READS = {
   'evidence of facts': evidenceOfFactsQuery(['org:sykehuspartner']),
   'documents by id': documentsByIdsQuery(['doc:000_b40fe58a30269fa6']),
   'documents page': documentPageQuery({ first: 50, after: 'doc:a' }),
+  'gazetteer fingerprint': fingerprintQuery(),
+  'gazetteer page': gazetteerPageQuery('org:a', 5000),
+  'pending proposals of a document': proposalPageQuery({ documentId: 'doc:a', status: 'PENDING', first: 50, after: null }, null),
+  'pending proposals, deep page': proposalPageQuery({ documentId: null, status: 'PENDING', first: 50, after: null }, ['doc:a', 10, 'prop:x']),
+  'a document import (mentions and proposals)': documentImportQuery('doc:a'),
   'neighbourhood depth 1': neighbourhoodQuery({ ids: ['org:sykehuspartner'], depth: 1, limit: 200 }),
   'neighbourhood depth 2': neighbourhoodQuery({ ids: ['org:sykehuspartner'], depth: 2, limit: 200 }),
   'overview': overviewQuery({ kinds: null, limit: 300 }),

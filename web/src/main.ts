@@ -12,6 +12,7 @@ import { EntityList } from './panels/entityList.js';
 import { fillHelp } from './panels/help.js';
 import { Legend } from './panels/legend.js';
 import { QueryDrawer } from './panels/query.js';
+import { mountReview } from './panels/review.js';
 import { Toolbar } from './panels/toolbar.js';
 import { SceneHistory } from './scene/history.js';
 import { LAYOUTS, layout, placeNew, type LayoutName } from './scene/layout.js';
@@ -80,6 +81,9 @@ let ready = false;
 let totalEntities: number | null = null;
 let layoutIndex = 0;
 let pathShown = false;
+
+// Import and review (issue 7) lives in its own panel; this is its only hook into the page.
+mountReview();
 
 const statusEl = required<HTMLElement>('status');
 const retryButton = required<HTMLButtonElement>('retry');

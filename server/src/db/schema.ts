@@ -37,6 +37,15 @@ export function schemaStatements(): string[] {
     'CREATE INDEX evidence_document IF NOT EXISTS FOR (n:Evidence) ON (n.documentId)',
     'CREATE INDEX document_content_hash IF NOT EXISTS FOR (n:Document) ON (n.contentHash)',
     'CREATE INDEX tombstone_merged_into IF NOT EXISTS FOR (n:Tombstone) ON (n.mergedInto)',
+    // Import review (issue 7): mentions and proposals are records about a document, never facts or relationships.
+    'CREATE INDEX document_source IF NOT EXISTS FOR (n:Document) ON (n.source)',
+    'CREATE CONSTRAINT proposal_id IF NOT EXISTS FOR (n:Proposal) REQUIRE n.id IS UNIQUE',
+    'CREATE INDEX proposal_document IF NOT EXISTS FOR (n:Proposal) ON (n.documentId)',
+    'CREATE INDEX proposal_status IF NOT EXISTS FOR (n:Proposal) ON (n.status)',
+    'CREATE INDEX proposal_key IF NOT EXISTS FOR (n:Proposal) ON (n.key)',
+    'CREATE INDEX mention_document IF NOT EXISTS FOR (n:Mention) ON (n.documentId)',
+    'CREATE INDEX mention_entity IF NOT EXISTS FOR (n:Mention) ON (n.entityId)',
+    'CREATE CONSTRAINT rejected_proposal_key IF NOT EXISTS FOR (n:RejectedProposal) REQUIRE n.key IS UNIQUE',
     `CREATE FULLTEXT INDEX ${ENTITY_NAMES_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [${ENTITY_NAMES_PROPERTIES.map((p) => `n.${p}`).join(', ')}]
        OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${ENTITY_NAMES_ANALYZER}', \`fulltext.eventually_consistent\`: false } }`,
   ];

@@ -9,6 +9,7 @@ import { entityResolvers } from '../entity/resolvers.js';
 import { neighbourhoodResolvers } from '../neighbourhood/resolvers.js';
 import { provenanceResolvers } from '../provenance/resolvers.js';
 import { relationshipResolvers } from '../relationship/resolvers.js';
+import { reviewResolvers } from '../review/resolvers.js';
 import { searchResolvers } from '../search/resolvers.js';
 
 /** Path of the one source of the API. */
@@ -26,6 +27,7 @@ export function buildSchema(): GraphQLSchema {
       neighbourhoodResolvers,
       provenanceResolvers,
       bundleResolvers,
+      reviewResolvers,
     ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error', requireResolversForResolveType: 'error' },
   });
