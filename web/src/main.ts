@@ -1,11 +1,11 @@
 import type cytoscape from 'cytoscape';
-import { isAbort } from './api/client.js';
+import { ApiError, fetchDocumentText, isAbort } from './api/client.js';
 import { humanError } from './api/errors.js';
-import { httpApi } from './api/explorer.js';
+import { httpApi, mergeSubgraphs } from './api/explorer.js';
 import { Latest } from './async.js';
 import type { Theme } from './graph/style.js';
 import { actionFor, type ActionId } from './keys.js';
-import type { EntityKind, Subgraph } from './model.js';
+import type { EntityKind, Evidence, Subgraph } from './model.js';
 import { Panel, type EntityRef } from './panels/details.js';
 import { DocumentView } from './panels/document.js';
 import { EntityList } from './panels/entityList.js';
@@ -17,7 +17,7 @@ import { SceneHistory } from './scene/history.js';
 import { LAYOUTS, layout, placeNew, type LayoutName } from './scene/layout.js';
 import { apply, type Operation } from './scene/operations.js';
 import { shortestPath } from './scene/paths.js';
-import { expansionGroups, newEntityCount, pickGroups } from './scene/preview.js';
+import { expansionGroups, groupQueries, newEntityCount, pickGroups, serverGroups, type ExpansionGroup } from './scene/preview.js';
 import { PreviewDialog } from './panels/preview.js';
 import { decodeLink, linkFromHash, restore, sceneHash } from './scene/permalink.js';
 import { kindCounts, statusLine, typeCounts, visible, type QueryRecord, type Scene } from './scene/scene.js';
@@ -80,6 +80,8 @@ let ready = false;
 let totalEntities: number | null = null;
 let layoutIndex = 0;
 let pathShown = false;
+/** Set once the server turns out not to know expansionPreview, so later expansions skip asking. */
+let previewMissing = false;
 
 const statusEl = required<HTMLElement>('status');
 const retryButton = required<HTMLButtonElement>('retry');
@@ -149,7 +151,7 @@ const panel = new Panel(required('panel'), {
   openEntity: (id) => void openEntity(id),
   expand: (id) => void expand(id),
   centre: (id) => view.centre(id),
-  openDocument: (evidence, all) => documentView.open(evidence, all),
+  openDocument: (evidence, all) => void openDocument(evidence, all),
   close: () => commit({ type: 'select', ids: [] }),
 });
 
@@ -230,7 +232,7 @@ async function bring(record: QueryRecord, anchor?: string): Promise<number> {
   return bringSubgraph(await api.subgraph(record), record, anchor);
 }
 
-function bringSubgraph(subgraph: Subgraph, record: QueryRecord, anchor?: string): number {
+function bringSubgraph(subgraph: Subgraph, record: QueryRecord | QueryRecord[], anchor?: string): number {
   const before = history.scene;
   const merged = apply(before, { type: 'add', subgraph, positions: new Map() });
   const added = merged.nodes.size - before.nodes.size;
@@ -248,10 +250,28 @@ async function expand(id: string): Promise<void> {
   const name = nameOf(id);
   say(`Expanding ${name}…`);
   try {
-    const record: QueryRecord = { op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT } };
+    const asOf = history.scene.asOf;
+    const record: QueryRecord = { op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT, ...(asOf ? { asOf } : {}) } };
+    const groups = await serverPreview(id);
+    if (groups) {
+      // The server counted the neighbours without reading them: fetch only what the analyst picks.
+      const total = groups.reduce((n, g) => n + g.count, 0);
+      if (total > PREVIEW_ABOVE) {
+        say(`${name} has many neighbours: choose what to bring in.`);
+        const chosen = await preview.choose(name, groups, false);
+        if (!chosen) {
+          say(`Expanding ${name} cancelled.`);
+          return;
+        }
+        const records = groupQueries(id, chosen, NEIGHBOURHOOD_LIMIT, asOf);
+        const parts = await Promise.all(records.map((r) => api.subgraph(r)));
+        reportExpansion(name, bringSubgraph(mergeSubgraphs(parts), records, id), parts.some((p) => p.truncated));
+        return;
+      }
+    }
     let subgraph = await api.subgraph(record);
-    // A hub would drown the scene: show what it would bring, by group, and let the analyst pick.
-    if (newEntityCount(history.scene, subgraph) > PREVIEW_ABOVE) {
+    // Fallback for a server without expansionPreview: group the fetched neighbourhood here.
+    if (!groups && newEntityCount(history.scene, subgraph) > PREVIEW_ABOVE) {
       say(`${name} has many neighbours: choose what to bring in.`);
       const chosen = await preview.choose(name, expansionGroups(history.scene, id, subgraph), subgraph.truncated);
       if (!chosen) {
@@ -260,12 +280,30 @@ async function expand(id: string): Promise<void> {
       }
       subgraph = pickGroups(subgraph, id, chosen);
     }
-    const added = bringSubgraph(subgraph, record, id);
-    const more = subgraph.truncated ? ' The server cut the neighbourhood at its limit; there is more.' : '';
-    say((added ? `Added ${added} entities around ${name}.` : `Everything around ${name} is already in the scene.`) + more);
+    reportExpansion(name, bringSubgraph(subgraph, record, id), subgraph.truncated);
   } catch (error) {
     if (!isAbort(error)) say(`Could not expand ${name}. ${humanError(error)}`, 'error');
   }
+}
+
+/** The server's preview groups, or null when the server has no expansionPreview (older servers). */
+async function serverPreview(id: string): Promise<ExpansionGroup[] | null> {
+  if (!api.expansionPreview || previewMissing) return null;
+  try {
+    return serverGroups(await api.expansionPreview(id));
+  } catch (error) {
+    // Only a schema without the field falls back; any other failure is the analyst's to see.
+    if (error instanceof ApiError && error.code === 'GRAPHQL_VALIDATION_FAILED') {
+      previewMissing = true;
+      return null;
+    }
+    throw error;
+  }
+}
+
+function reportExpansion(name: string, added: number, truncated: boolean): void {
+  const more = truncated ? ' The server cut the neighbourhood at its limit; there is more.' : '';
+  say((added ? `Added ${added} entities around ${name}.` : `Everything around ${name} is already in the scene.`) + more);
 }
 
 /** A search hit or a link in the panel: bring it in with its neighbours, select it, show it. */
@@ -325,6 +363,17 @@ async function showRelationship(id: string): Promise<void> {
   } catch (error) {
     if (isAbort(error) || !ticket.isCurrent()) return;
     panel.showFailure(`The details could not be loaded. ${humanError(error)}`);
+  }
+}
+
+/** The document view needs the full text, fetched only now (the panel's quotes carry their sentence alone). */
+async function openDocument(evidence: Evidence, all: readonly Evidence[]): Promise<void> {
+  try {
+    const text = await fetchDocumentText(evidence.document.id, { endpoint: ENDPOINT });
+    if (text === null) say(`The document ${evidence.document.title} is no longer in the graph.`, 'error');
+    else documentView.open(evidence, all, text);
+  } catch (error) {
+    if (!isAbort(error)) say(`Could not open the document. ${humanError(error)}`, 'error');
   }
 }
 

@@ -402,38 +402,63 @@ describe('the analyst’s flow (issue 8)', () => {
     await expect.poll(async () => (await kgx()).visibleEdgeCount).toBe(all.visibleEdgeCount);
   });
 
-  it('previews a hub’s expansion by group and brings in only the chosen group', async () => {
-    // A generated hub: the real Sykehuspartner plus 40 people and 10 topics the seed graph does not have.
+  it('previews a hub’s expansion with the server’s groups and fetches only the chosen group', async () => {
+    // A generated hub: the real Sykehuspartner plus 40 people and 10 topics the seed graph does not have,
+    // answered in the server's shapes (expansionPreview from counts; neighbourhood per group).
     const hub = { id: 'org:sykehuspartner', kind: 'ORGANISATION', name: 'Sykehuspartner', degree: 55 };
     const people = Array.from({ length: 40 }, (_, i) => ({ id: `person:gen-${i}`, kind: 'PERSON', name: `Generated Person ${i}`, degree: 1 }));
     const topics = Array.from({ length: 10 }, (_, i) => ({ id: `topic:gen-${i}`, kind: 'TOPIC', name: `Generated Topic ${i}`, degree: 1 }));
-    const edges = [
-      ...people.map((p) => ({ id: `rel:${p.id}-ROLE_AT-${hub.id}`, type: 'ROLE_AT', source: p.id, target: hub.id, title: null })),
-      ...topics.map((t) => ({ id: `rel:${hub.id}-DISCUSSED-${t.id}`, type: 'DISCUSSED', source: hub.id, target: t.id, title: null })),
+    const topicEdges = topics.map((t) => ({ id: `rel:${hub.id}-DISCUSSED-${t.id}`, type: 'DISCUSSED', source: hub.id, target: t.id, title: null }));
+    const groups = [
+      { type: 'ROLE_AT', direction: 'INCOMING', kind: 'PERSON', count: 40 },
+      { type: 'DISCUSSED', direction: 'OUTGOING', kind: 'TOPIC', count: 10 },
     ];
+    const asked: { query: string; variables: Record<string, unknown> }[] = [];
     await page.route(`${server.url}/graphql`, async (route) => {
-      const body = route.request().postDataJSON() as { query: string; variables: { ids?: string[] } };
-      if (/query Neighbourhood/.test(body.query) && body.variables.ids?.[0] === hub.id) {
-        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { neighbourhood: { nodes: [hub, ...people, ...topics], edges, truncated: false } } }) });
+      const body = route.request().postDataJSON() as { query: string; variables: { id?: string; ids?: string[] } };
+      if (body.variables.id === hub.id || body.variables.ids?.[0] === hub.id) asked.push(body);
+      if (/query ExpansionPreview/.test(body.query) && body.variables.id === hub.id) {
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { expansionPreview: groups } }) });
+      } else if (/query Neighbourhood/.test(body.query) && body.variables.ids?.[0] === hub.id) {
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { neighbourhood: { nodes: [hub, ...topics], edges: topicEdges, hidden: [{ id: hub.id, count: 40 }], truncated: false } } }) });
       } else await route.continue();
     });
     await openPage();
     const before = await kgx();
     await page.locator('#entity-list button[data-id="org:sykehuspartner"]').click();
+    asked.length = 0;
     await page.getByRole('button', { name: 'Expand', exact: true }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('heading', { name: 'Expand Sykehuspartner: 50 new entities' }).waitFor({ timeout: 10_000 });
+    await dialog.getByRole('heading', { name: 'Expand Sykehuspartner: 50 neighbours' }).waitFor({ timeout: 10_000 });
+    // The preview came from expansionPreview alone: no neighbour was fetched to draw it.
+    expect(asked.map((a) => /query (\w+)/.exec(a.query)?.[1])).toEqual(['ExpansionPreview']);
     const rows = dialog.locator('.preview-row');
     expect(await rows.count()).toBe(2);
-    expect(await rows.nth(0).textContent()).toMatch(/ROLE_AT.*Person\s*40/);
-    expect(await rows.nth(1).textContent()).toMatch(/DISCUSSED.*Topic\s*10/);
+    expect(await rows.nth(0).textContent()).toMatch(/← ROLE_AT ←.*Person\s*40/);
+    expect(await rows.nth(1).textContent()).toMatch(/→ DISCUSSED →.*Topic\s*10/);
     await shot('06b-hub-preview');
     await rows.nth(1).getByRole('checkbox').check();
     await dialog.getByRole('button', { name: 'Add 10 entities' }).click();
     await expect.poll(async () => (await kgx()).nodeCount).toBe(before.nodeCount + 10);
+    const fetched = asked.filter((a) => /query Neighbourhood/.test(a.query)).map((a) => a.variables);
+    expect(fetched).toEqual([{ ids: [hub.id], depth: 1, limit: 200, kinds: ['TOPIC'], relationshipTypes: ['DISCUSSED'], direction: 'OUTGOING' }]);
     expect(await page.locator('#entity-list button[data-id="person:gen-0"]').count()).toBe(0);
     await expectStatusMatchesScene();
     expect(problems).toEqual([]);
+  });
+
+  it('asks the real server for a hub preview', async () => {
+    await openPage();
+    const answer = await page.evaluate(async () => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query ExpansionPreview($id: ID!) { expansionPreview(id: $id) { type direction kind count } }', variables: { id: 'org:sykehuspartner' } }),
+      });
+      return (await response.json()) as { data?: { expansionPreview: { count: number }[] } };
+    });
+    // The page's query is the server's: it validates, and a hub this size has groups to show.
+    expect(answer.data?.expansionPreview.length).toBeGreaterThan(0);
   });
 
   it('the query drawer’s curl reproduces the scene’s data', async () => {

@@ -6,7 +6,7 @@ import type { Position, QueryRecord, Scene } from './scene.js';
  * touches the old one, so undo is "go back to the previous scene" and the URL is "encode the scene".
  */
 export type Operation =
-  | { type: 'add'; subgraph: Pick<Subgraph, 'nodes' | 'edges' | 'truncated'>; positions: ReadonlyMap<string, Position>; query?: QueryRecord }
+  | { type: 'add'; subgraph: Pick<Subgraph, 'nodes' | 'edges' | 'truncated'>; positions: ReadonlyMap<string, Position>; query?: QueryRecord | readonly QueryRecord[] }
   | { type: 'remove'; ids: readonly string[] }
   | { type: 'hide'; ids: readonly string[] }
   /** Hide every node except these (and the edges among them stay). */
@@ -88,7 +88,7 @@ function add(scene: Scene, op: Extract<Operation, { type: 'add' }>): Scene {
     edges,
     positions,
     removedEdges,
-    queries: op.query ? [...scene.queries, op.query] : scene.queries,
+    queries: op.query ? scene.queries.concat(op.query) : scene.queries,
     truncated: scene.truncated || op.subgraph.truncated,
   };
 }

@@ -13,7 +13,20 @@ export interface Position {
 /** A data-fetching call that contributed to the scene, replayable for permalinks and the query drawer. */
 export type QueryRecord =
   | { op: 'graph'; variables: { limit: number; kinds?: EntityKind[]; asOf?: string } }
-  | { op: 'neighbourhood'; variables: { ids: string[]; depth: number; limit: number; asOf?: string } };
+  | {
+      op: 'neighbourhood';
+      variables: {
+        ids: string[];
+        depth: number;
+        limit: number;
+        asOf?: string;
+        // Set when the analyst picked groups in a hub's expansion preview: only those come back.
+        kinds?: EntityKind[];
+        relationshipTypes?: string[];
+        direction?: 'OUTGOING' | 'INCOMING';
+      };
+    }
+  | { op: 'shortestPath'; variables: { from: string; to: string; all: boolean; asOf?: string } };
 
 export interface Scene {
   readonly nodes: ReadonlyMap<string, Required<EntitySummary>>;
@@ -26,7 +39,7 @@ export interface Scene {
   /** Edge ids removed although both ends stay (removing a node removes its edges implicitly). */
   readonly removedEdges: ReadonlySet<string>;
   readonly selection: readonly string[];
-  /** The date the graph is shown as of (null: now); the API's `asOf` will honour it. */
+  /** The date the graph is shown as of (null: now); sent as `asOf` with every scene query. */
   readonly asOf: string | null;
   readonly queries: readonly QueryRecord[];
   /** True when a query that built the scene was cut by its limit. */
