@@ -82,6 +82,7 @@ let layoutIndex = 0;
 let pathShown = false;
 /** Set once the server turns out not to know expansionPreview, so later expansions skip asking. */
 let previewMissing = false;
+let pathsMissing = false;
 
 const statusEl = required<HTMLElement>('status');
 const retryButton = required<HTMLButtonElement>('retry');
@@ -385,6 +386,58 @@ function clearPath(): void {
   view.highlight(null);
 }
 
+/**
+ * Paths from the server (every shortest path over the whole graph, as of the scene's date): path
+ * entities not yet on screen join the scene, the paths are highlighted and the rest fades. Against a
+ * server without shortestPath, the paths among the entities shown are computed here instead.
+ */
+async function findPaths(from: string, to: string): Promise<void> {
+  const ends = `${nameOf(from)} and ${nameOf(to)}`;
+  if (!api.paths || pathsMissing) return localPath(from, to);
+  say(`Looking for paths between ${ends}…`);
+  const asOf = history.scene.asOf;
+  const record: Extract<QueryRecord, { op: 'shortestPath' }> = { op: 'shortestPath', variables: { from, to, all: true, ...(asOf ? { asOf } : {}) } };
+  let paths: Subgraph[];
+  try {
+    paths = await api.paths(record);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'GRAPHQL_VALIDATION_FAILED') {
+      pathsMissing = true;
+      return localPath(from, to);
+    }
+    if (!isAbort(error)) say(`Could not find paths between ${ends}. ${humanError(error)}`, 'error');
+    return;
+  }
+  const first = paths[0];
+  if (!first || !first.nodes.length) {
+    say(`No path between ${ends}${asOf ? ` as of ${asOf}` : ''} within 6 steps.`, 'error');
+    return;
+  }
+  const merged = mergeSubgraphs(paths);
+  const added = bringSubgraph(merged, record, from);
+  const hiddenOnPath = merged.nodes.map((n) => n.id).filter((id) => history.scene.hidden.has(id));
+  if (hiddenOnPath.length) commit({ type: 'show', ids: hiddenOnPath });
+  view.highlight([...merged.nodes.map((n) => n.id), ...merged.edges.map((e) => e.id)]);
+  pathShown = true;
+  const steps = first.edges.length;
+  const route = first.nodes.map((n) => n.name).join(' → ');
+  const count = paths.length === 1 ? 'Shortest path' : `${paths.length} shortest paths`;
+  const joined = added ? ` ${added} ${added === 1 ? 'entity' : 'entities'} on the way joined the scene.` : '';
+  say(`${count}, ${steps} steps: ${route}.${joined} Escape clears it.`);
+}
+
+/** The client-side fallback: a shortest path among the entities on screen. */
+function localPath(from: string, to: string): void {
+  const path = shortestPath(history.scene, from, to);
+  if (!path) {
+    say(`No path between ${nameOf(from)} and ${nameOf(to)} among the entities shown. Expand or show more and try again.`, 'error');
+    return;
+  }
+  view.highlight([...path.nodes, ...path.edges]);
+  pathShown = true;
+  say(`Shortest path, ${path.edges.length} steps: ${path.nodes.map(nameOf).join(' → ')}. Escape clears it.`);
+}
+
 function run(action: ActionId): void {
   const scene = history.scene;
   const selection = scene.selection;
@@ -442,14 +495,7 @@ function run(action: ActionId): void {
         say('Select two nodes for a path: click one, then Shift+click the other.', 'error');
         return;
       }
-      const path = shortestPath(scene, nodes[0]!, nodes[1]!);
-      if (!path) {
-        say(`No path between ${nameOf(nodes[0]!)} and ${nameOf(nodes[1]!)} among the entities shown. Expand or show more and try again.`, 'error');
-        return;
-      }
-      view.highlight([...path.nodes, ...path.edges]);
-      pathShown = true;
-      say(`Shortest path, ${path.edges.length} steps: ${path.nodes.map(nameOf).join(' → ')}. Escape clears it.`);
+      void findPaths(nodes[0]!, nodes[1]!);
       return;
     }
     case 'fit':

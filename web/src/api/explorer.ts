@@ -24,6 +24,8 @@ export interface ExplorerApi {
   /** Runs a scene-building query (overview or neighbourhood). */
   subgraph(record: QueryRecord, options?: RequestOptions): Promise<Subgraph>;
   stats(options?: RequestOptions): Promise<GraphStats>;
+  /** `shortestPath(from, to, all, asOf)`: each shortest path, nodes in path order. */
+  paths?(record: Extract<QueryRecord, { op: 'shortestPath' }>, options?: RequestOptions): Promise<Subgraph[]>;
   /** `expansionPreview(id)`: neighbour counts by type, direction and kind, from stored counts. */
   expansionPreview?(id: string, options?: RequestOptions): Promise<ExpansionGroup[]>;
 }
@@ -92,6 +94,10 @@ export function httpApi(endpoint = '/graphql'): ExplorerApi {
       const result = record.op === 'shortestPath' ? (data.shortestPath && mergeSubgraphs(data.shortestPath)) : record.op === 'graph' ? data.graph : data.neighbourhood;
       if (!result) throw new Error(`The server sent no ${record.op}.`);
       return result;
+    },
+    async paths(record, options) {
+      const { query, variables } = operationOf(record);
+      return (await request<{ shortestPath: Subgraph[] }>(query, variables, withEndpoint(options))).shortestPath;
     },
     async expansionPreview(id, options) {
       type Wire = { expansionPreview: Parameters<typeof fromWireGroup>[0][] };
