@@ -233,8 +233,8 @@ describe('the explorer page', () => {
           vision: null,
           evidence: [
             // Right offsets, then offsets that do not match the text: the quote must still show.
-            { id: 'ev:1', quote: evil, start: text.indexOf(evil), end: text.indexOf(evil) + evil.length, supports: null, document: { id: 'doc:x', title: '<i>Doc</i>', text, publishedAt: null, source: 'javascript:alert(1)' } },
-            { id: 'ev:2', quote: 'Slutt.', start: 0, end: 3, supports: null, document: { id: 'doc:x', title: 'Doc', text, publishedAt: null, source: null } },
+            { id: 'ev:1', quote: evil, start: text.indexOf(evil), end: text.indexOf(evil) + evil.length, supports: null, context: { text, documentStart: 0, quoteStart: text.indexOf(evil), quoteEnd: text.indexOf(evil) + evil.length }, document: { id: 'doc:x', title: '<i>Doc</i>', text, publishedAt: null, source: 'javascript:alert(1)' } },
+            { id: 'ev:2', quote: 'Slutt.', start: 0, end: 3, supports: null, context: { text, documentStart: 0, quoteStart: 0, quoteEnd: 3 }, document: { id: 'doc:x', title: 'Doc', text, publishedAt: null, source: null } },
           ],
           relationships: { edges: [] },
         },

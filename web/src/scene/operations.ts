@@ -1,4 +1,5 @@
 import type { EntityKind, Subgraph } from '../model.js';
+import { redate } from './asof.js';
 import type { Position, QueryRecord, Scene } from './scene.js';
 
 /**
@@ -18,7 +19,8 @@ export type Operation =
   | { type: 'setTypeVisible'; relType: string; visible: boolean }
   | { type: 'move'; positions: ReadonlyMap<string, Position> }
   | { type: 'select'; ids: readonly string[] }
-  | { type: 'setAsOf'; asOf: string | null };
+  /** A new date; with `answers` (the scene's queries re-run for it, in order) the data follows the date. */
+  | { type: 'setAsOf'; asOf: string | null; answers?: readonly Pick<Subgraph, 'nodes' | 'edges' | 'truncated'>[]; positions?: ReadonlyMap<string, Position> };
 
 /** Operations that only change what is pointed at; undo skips them (selection is not content). */
 export function isUndoable(op: Operation): boolean {
@@ -60,7 +62,7 @@ export function apply(scene: Scene, op: Operation): Scene {
     case 'select':
       return { ...scene, selection: op.ids.filter((id) => has(scene, id)) };
     case 'setAsOf':
-      return { ...scene, asOf: op.asOf };
+      return op.answers ? redate(scene, op.asOf, op.answers, op.positions ?? new Map()) : { ...scene, asOf: op.asOf };
   }
 }
 
