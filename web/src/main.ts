@@ -12,7 +12,9 @@ import { EntityList } from './panels/entityList.js';
 import { fillHelp } from './panels/help.js';
 import { Legend } from './panels/legend.js';
 import { QueryDrawer } from './panels/query.js';
+import { TimeSlider } from './panels/timeSlider.js';
 import { Toolbar } from './panels/toolbar.js';
+import { withAsOf } from './scene/asof.js';
 import { SceneHistory } from './scene/history.js';
 import { LAYOUTS, layout, placeNew, type LayoutName } from './scene/layout.js';
 import { apply, type Operation } from './scene/operations.js';
@@ -147,6 +149,15 @@ fillHelp(helpDialog);
 
 const toolbar = new Toolbar(required('toolbar'), (id) => run(id));
 
+const timeSlider = new TimeSlider(
+  required<HTMLFormElement>('asof-form'),
+  required<HTMLInputElement>('asof-slider'),
+  required<HTMLInputElement>('asof-input'),
+  required<HTMLButtonElement>('asof-clear'),
+  (asOf) => void setDate(asOf),
+  (text) => say(`“${text}” is not a date the graph knows: type a year (2019) or a month (2019-05), or leave it empty for now.`, 'error'),
+);
+
 const details = new Latest();
 const panel = new Panel(required('panel'), {
   openEntity: (id) => void openEntity(id),
@@ -170,6 +181,7 @@ function commit(op: Operation): void {
 function render(before?: Scene): void {
   const scene = history.scene;
   view.render(scene);
+  timeSlider.show(scene.asOf);
   legend.render(kindCounts(scene), scene.hiddenKinds, typeCounts(scene), scene.hiddenTypes);
   list.render(scene);
   if (ready) setStatus(statusLine(scene, totalEntities));
@@ -310,7 +322,8 @@ function reportExpansion(name: string, added: number, truncated: boolean): void 
 /** A search hit or a link in the panel: bring it in with its neighbours, select it, show it. */
 async function openEntity(id: string): Promise<void> {
   try {
-    if (!history.scene.nodes.has(id)) await bring({ op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT } });
+    const asOf = history.scene.asOf;
+    if (!history.scene.nodes.has(id)) await bring({ op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT, ...(asOf ? { asOf } : {}) } });
     if (history.scene.hidden.has(id)) commit({ type: 'show', ids: [id] });
     const kind = history.scene.nodes.get(id)?.kind;
     // Choosing something means wanting to see it, even if it was hidden or its kind filtered out.
@@ -364,6 +377,31 @@ async function showRelationship(id: string): Promise<void> {
   } catch (error) {
     if (isAbort(error) || !ticket.isCurrent()) return;
     panel.showFailure(`The details could not be loaded. ${humanError(error)}`);
+  }
+}
+
+const dating = new Latest();
+
+/**
+ * The time slider moved: every scene query runs again as of the date (null: now) and the scene
+ * follows, as one undoable step; entities that reappear are placed round the rest.
+ */
+async function setDate(asOf: string | null): Promise<void> {
+  const scene = history.scene;
+  if (asOf === scene.asOf) return;
+  const ticket = dating.begin();
+  say(asOf ? `Loading the graph as of ${asOf}…` : 'Loading the graph as of now…');
+  try {
+    const answers = await Promise.all(withAsOf(scene.queries, asOf).map((q) => api.subgraph(q, { signal: ticket.signal })));
+    if (!ticket.isCurrent()) return;
+    const current = history.scene;
+    const positions = placeNew(apply(current, { type: 'setAsOf', asOf, answers }));
+    commit({ type: 'setAsOf', asOf, answers, positions });
+    say(asOf ? `Showing what the documents up to ${asOf} said. Now (or Undo) shows everything again.` : 'Showing everything the graph holds now.');
+  } catch (error) {
+    if (isAbort(error) || !ticket.isCurrent()) return;
+    timeSlider.show(history.scene.asOf);
+    say(`Could not load the graph as of ${asOf ?? 'now'}. ${humanError(error)}`, 'error');
   }
 }
 
@@ -644,7 +682,7 @@ Object.defineProperty(window, '__kgx', {
       return view.cy.zoom();
     },
     positions() {
-      return Object.fromEntries([...history.scene.positions].map(([id, p]) => [id, { ...p }]));
+      return Object.fromEntries([...history.scene.positions].filter(([id]) => history.scene.nodes.has(id)).map(([id, p]) => [id, { ...p }]));
     },
     renderedPosition(id: string) {
       return view.renderedPosition(id);

@@ -27,7 +27,7 @@ export function withAsOf(queries: readonly QueryRecord[], asOf: string | null): 
 /**
  * The scene as of a new date: its queries re-dated and their `answers` (same order) as its data.
  * What the analyst did stays where it still applies: positions, hidden items, filters, removed edges,
- * selection. Entities the date leaves out drop out; ones it brings back take `placed` positions.
+ * selection. Entities the date leaves out drop out; ones it brings back take their old place, new ones `placed` positions.
  */
 export function redate(scene: Scene, asOf: string | null, answers: readonly Pick<Subgraph, 'nodes' | 'edges' | 'truncated'>[], placed: ReadonlyMap<string, Position>): Scene {
   const nodes = new Map<string, Scene['nodes'] extends ReadonlyMap<string, infer N> ? N : never>();
@@ -41,7 +41,9 @@ export function redate(scene: Scene, asOf: string | null, answers: readonly Pick
       edges.set(e.id, { id: e.id, type: e.type, source: e.source, target: e.target, title: e.title });
     }
   }
-  const positions = new Map<string, Position>();
+  // Positions of entities the date leaves out are kept, so moving the slider back returns them to
+  // where the analyst had them (the permalink writes positions of present nodes only).
+  const positions = new Map<string, Position>(scene.positions);
   for (const id of nodes.keys()) {
     const p = scene.positions.get(id) ?? placed.get(id);
     if (p) positions.set(id, { x: Math.round(p.x), y: Math.round(p.y) });
