@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { writeGraph } from '../../server/src/write/graph.js';
 import { startTestServer } from '../../server/test/harness.js';
 
 /**
@@ -480,6 +482,55 @@ describe('the analyst’s flow (issue 8)', () => {
     const view = await kgx();
     expect(answer.data.graph.nodes).toHaveLength(view.nodeCount);
     expect(answer.data.graph.edges).toHaveLength(view.edgeCount);
+  });
+
+  it('hides a fact when the time slider moves before its source, and shows it again for now', async () => {
+    // A dated fact written through the write path (as server/test/read-api.int.test.ts does), removed afterwards.
+    const run = randomUUID().slice(0, 8);
+    const doc = `doc:slider-${run}`;
+    const person = `person:slider-${run}`;
+    const sp = 'org:sykehuspartner';
+    await server.db.write((tx) =>
+      writeGraph(
+        tx,
+        {
+          documents: [{ id: doc, title: 'Datert', text: 'Per Glider er direktør i Sykehuspartner.', publishedAt: '2020-03', source: null, language: 'nb' }],
+          entities: [{ id: person, kind: 'PERSON', name: 'Per Glider', evidence: [{ documentId: doc, quote: 'Per Glider' }], place: 'test' }],
+          relationships: [{ id: `rel:slider-${run}`, type: 'ROLE_AT', source: person, target: sp, title: 'direktør', evidence: [{ documentId: doc, quote: 'er direktør i Sykehuspartner' }], place: 'test' }],
+        },
+        { source: `api:slider-test-${run}`, at: '2026-01-01T00:00:00.000Z' },
+        { fields: 'patch', retype: false, evidence: 'add' },
+      ),
+    );
+    try {
+      await openPage();
+      const entry = page.locator(`#entity-list button[data-id="${person}"]`);
+      expect(await entry.count()).toBe(1);
+      await page.getByLabel('Date (year or year-month), empty for now').fill('2019');
+      await page.getByLabel('Date (year or year-month), empty for now').press('Enter');
+      await expect.poll(() => entry.count(), { timeout: 10_000 }).toBe(0);
+      expect(await page.locator('#toolbar-message').textContent()).toMatch(/up to 2019/);
+      await expectStatusMatchesScene();
+      await shot('08-as-of-2019');
+      // The query drawer shows the date the scene was asked for.
+      await page.getByRole('button', { name: 'Query', exact: true }).click();
+      expect(await page.getByRole('dialog').textContent()).toMatch(/"asOf":\s*"2019"/);
+      await page.keyboard.press('Escape');
+      // The slider's right end, or "Now", shows everything again.
+      await page.getByRole('button', { name: 'Now', exact: true }).click();
+      await expect.poll(() => entry.count(), { timeout: 10_000 }).toBe(1);
+      // A date the API does not know is refused next to the control, and nothing changes.
+      await page.getByLabel('Date (year or year-month), empty for now').fill('2019-13');
+      await page.getByLabel('Date (year or year-month), empty for now').press('Enter');
+      expect(await page.locator('#toolbar-message').textContent()).toMatch(/not a date/);
+      expect(await entry.count()).toBe(1);
+      expect(problems).toEqual([]);
+    } finally {
+      await server.db.write((tx) => tx.run('MATCH (n:Entity {id: $person}) DETACH DELETE n', { person }));
+      await server.db.write((tx) => tx.run('MATCH (e:Evidence) WHERE e.documentId = $doc DELETE e', { doc }));
+      await server.db.write((tx) => tx.run('MATCH (d:Document {id: $doc}) DETACH DELETE d', { doc }));
+      await server.db.write((tx) => tx.run('MATCH (n:Entity {id: $id}) SET n.degree = COUNT { (n)--() }', { id: sp }));
+    }
   });
 
   it('lists every shortcut in the ? dialog and closes it with Escape', async () => {
