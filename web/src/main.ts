@@ -38,6 +38,10 @@ const NEIGHBOURHOOD_LIMIT = 200;
 /** Expanding brings in at most this many new entities without asking; more opens the preview. */
 const PREVIEW_ABOVE = 20;
 const ENDPOINT = '/graphql';
+/** "Load more" brings in this many more neighbours at a time. */
+const MORE_BATCH = 50;
+/** The server's largest neighbourhood limit. */
+const MAX_LIMIT = 1000;
 
 /** Read-only numbers for tests and the console; deliberately no handle on the graph itself. */
 export interface KgxDebug {
@@ -190,6 +194,7 @@ function render(before?: Scene): void {
     undo: history.canUndo,
     redo: history.canRedo,
     expand: scene.selection.some((id) => scene.nodes.has(id)),
+    more: scene.selection.some((id) => (scene.more.get(id) ?? 0) > 0),
     hide: hasSelection,
     hideOthers: hasSelection,
     remove: hasSelection,
@@ -296,6 +301,32 @@ async function expand(id: string): Promise<void> {
     reportExpansion(name, bringSubgraph(subgraph, record, id), subgraph.truncated);
   } catch (error) {
     if (!isAbort(error)) say(`Could not expand ${name}. ${humanError(error)}`, 'error');
+  }
+}
+
+/**
+ * "+N more": the node's neighbourhood again with the limit raised by one batch past what is on
+ * screen, so the next neighbours join (the server orders them the same way each time).
+ */
+async function loadMore(id: string): Promise<void> {
+  const name = nameOf(id);
+  const scene = history.scene;
+  const shown = new Set<string>();
+  for (const e of scene.edges.values()) {
+    if (e.source === id) shown.add(e.target);
+    if (e.target === id) shown.add(e.source);
+  }
+  // Past both what is shown and the limit an expansion used, or the same neighbours would come back.
+  const limit = Math.min(MAX_LIMIT, Math.max(NEIGHBOURHOOD_LIMIT, shown.size + 1) + MORE_BATCH);
+  say(`Loading more around ${name}…`);
+  try {
+    const asOf = scene.asOf;
+    const record: QueryRecord = { op: 'neighbourhood', variables: { ids: [id], depth: 1, limit, ...(asOf ? { asOf } : {}) } };
+    const count = await bring(record, id);
+    const left = history.scene.more.get(id) ?? 0;
+    say(`${count ? `Added ${count} entities around ${name}.` : `Nothing new around ${name}.`} ${left ? `${left} more relationships still not shown.` : 'All of its relationships are in the scene.'}`);
+  } catch (error) {
+    if (!isAbort(error)) say(`Could not load more around ${name}. ${humanError(error)}`, 'error');
   }
 }
 
@@ -503,6 +534,12 @@ function run(action: ActionId): void {
       const node = selection.find((id) => scene.nodes.has(id));
       if (node) void expand(node);
       else say('Select a node to expand first.', 'error');
+      return;
+    }
+    case 'more': {
+      const node = selection.find((id) => (scene.more.get(id) ?? 0) > 0);
+      if (node) void loadMore(node);
+      else say('Select a node that has more relationships than the scene shows (the status line counts them).', 'error');
       return;
     }
     case 'hide':

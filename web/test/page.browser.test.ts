@@ -242,6 +242,8 @@ describe('the explorer page', () => {
         },
         neighbourhood: { nodes: [entity] },
       },
+      // The document view fetches the text only when it opens.
+      Document: { document: { id: 'doc:x', text } },
     };
     await page.route(`${server.url}/graphql`, async (route) => {
       const operation = /query (\w+)/.exec(String(route.request().postDataJSON()?.query))?.[1] ?? '';
@@ -449,6 +451,39 @@ describe('the analyst’s flow (issue 8)', () => {
     const fetched = asked.filter((a) => /query Neighbourhood/.test(a.query)).map((a) => a.variables);
     expect(fetched).toEqual([{ ids: [hub.id], depth: 1, limit: 200, kinds: ['TOPIC'], relationshipTypes: ['DISCUSSED'], direction: 'OUTGOING' }]);
     expect(await page.locator('#entity-list button[data-id="person:gen-0"]').count()).toBe(0);
+    await expectStatusMatchesScene();
+    expect(problems).toEqual([]);
+  });
+
+  it('counts “+N more” from the server’s hidden counts and loads the next batch', async () => {
+    const hub = { id: 'org:sykehuspartner', kind: 'ORGANISATION', name: 'Sykehuspartner', degree: 45 };
+    const people = Array.from({ length: 40 }, (_, i) => ({ id: `person:more-${i}`, kind: 'PERSON', name: `More Person ${i}`, degree: 1 }));
+    const edges = people.map((p) => ({ id: `rel:${p.id}-ROLE_AT`, type: 'ROLE_AT', source: p.id, target: hub.id, title: null }));
+    const limits: number[] = [];
+    await page.route(`${server.url}/graphql`, async (route) => {
+      const body = route.request().postDataJSON() as { query: string; variables: { ids?: string[]; limit?: number; id?: string } };
+      if (/query ExpansionPreview/.test(body.query) && body.variables.id === hub.id) {
+        // Few enough to expand without the preview.
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { expansionPreview: [{ type: 'ROLE_AT', direction: 'INCOMING', kind: 'PERSON', count: 15 }] } }) });
+      } else if (/query Neighbourhood/.test(body.query) && body.variables.ids?.[0] === hub.id) {
+        limits.push(body.variables.limit ?? 0);
+        const first = limits.length === 1;
+        const shown = first ? people.slice(0, 5) : people;
+        const neighbourhood = { nodes: [hub, ...shown], edges: edges.slice(0, shown.length), hidden: first ? [{ id: hub.id, count: 35 }] : [], truncated: first };
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { neighbourhood } }) });
+      } else await route.continue();
+    });
+    await openPage();
+    const before = await kgx();
+    await page.locator('#entity-list button[data-id="org:sykehuspartner"]').click();
+    await page.keyboard.press('e');
+    await expect.poll(async () => (await kgx()).nodeCount).toBe(before.nodeCount + 5);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('+35 more relationships on 1 entity');
+    await page.getByRole('button', { name: 'Load more', exact: true }).click();
+    await expect.poll(async () => (await kgx()).nodeCount).toBe(before.nodeCount + 40);
+    expect(limits[1]).toBeGreaterThan(limits[0]!);
+    expect(await page.getByRole('status').first().textContent()).not.toContain('more relationships');
+    expect(await page.locator('#toolbar-message').textContent()).toMatch(/All of its relationships are in the scene/);
     await expectStatusMatchesScene();
     expect(problems).toEqual([]);
   });

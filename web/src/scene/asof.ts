@@ -1,4 +1,5 @@
 import type { Subgraph } from '../model.js';
+import { updateMore } from './more.js';
 import type { Position, QueryRecord, Scene } from './scene.js';
 
 /**
@@ -29,7 +30,13 @@ export function withAsOf(queries: readonly QueryRecord[], asOf: string | null): 
  * What the analyst did stays where it still applies: positions, hidden items, filters, removed edges,
  * selection. Entities the date leaves out drop out; ones it brings back take their old place, new ones `placed` positions.
  */
-export function redate(scene: Scene, asOf: string | null, answers: readonly Pick<Subgraph, 'nodes' | 'edges' | 'truncated'>[], placed: ReadonlyMap<string, Position>): Scene {
+export function redate(
+  scene: Scene,
+  asOf: string | null,
+  answers: readonly Pick<Subgraph, 'nodes' | 'edges' | 'truncated' | 'hidden'>[],
+  placed: ReadonlyMap<string, Position>,
+): Scene {
+  const queries = withAsOf(scene.queries, asOf);
   const nodes = new Map<string, Scene['nodes'] extends ReadonlyMap<string, infer N> ? N : never>();
   const edges = new Map<string, Scene['edges'] extends ReadonlyMap<string, infer E> ? E : never>();
   for (const answer of answers) {
@@ -58,7 +65,8 @@ export function redate(scene: Scene, asOf: string | null, answers: readonly Pick
     removedEdges: new Set([...scene.removedEdges].filter((id) => !edges.has(id))),
     selection: scene.selection.filter(present),
     asOf,
-    queries: withAsOf(scene.queries, asOf),
+    queries,
     truncated: answers.some((a) => a.truncated),
+    more: answers.reduce<ReadonlyMap<string, number>>((more, a, i) => updateMore(more, a, queries[i]), new Map()),
   };
 }

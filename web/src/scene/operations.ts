@@ -1,5 +1,6 @@
 import type { EntityKind, Subgraph } from '../model.js';
 import { redate } from './asof.js';
+import { updateMore } from './more.js';
 import type { Position, QueryRecord, Scene } from './scene.js';
 
 /**
@@ -7,7 +8,7 @@ import type { Position, QueryRecord, Scene } from './scene.js';
  * touches the old one, so undo is "go back to the previous scene" and the URL is "encode the scene".
  */
 export type Operation =
-  | { type: 'add'; subgraph: Pick<Subgraph, 'nodes' | 'edges' | 'truncated'>; positions: ReadonlyMap<string, Position>; query?: QueryRecord | readonly QueryRecord[] }
+  | { type: 'add'; subgraph: Pick<Subgraph, 'nodes' | 'edges' | 'truncated' | 'hidden'>; positions: ReadonlyMap<string, Position>; query?: QueryRecord | readonly QueryRecord[] }
   | { type: 'remove'; ids: readonly string[] }
   | { type: 'hide'; ids: readonly string[] }
   /** Hide every node except these (and the edges among them stay). */
@@ -20,7 +21,7 @@ export type Operation =
   | { type: 'move'; positions: ReadonlyMap<string, Position> }
   | { type: 'select'; ids: readonly string[] }
   /** A new date; with `answers` (the scene's queries re-run for it, in order) the data follows the date. */
-  | { type: 'setAsOf'; asOf: string | null; answers?: readonly Pick<Subgraph, 'nodes' | 'edges' | 'truncated'>[]; positions?: ReadonlyMap<string, Position> };
+  | { type: 'setAsOf'; asOf: string | null; answers?: readonly Pick<Subgraph, 'nodes' | 'edges' | 'truncated' | 'hidden'>[]; positions?: ReadonlyMap<string, Position> };
 
 /** Operations that only change what is pointed at; undo skips them (selection is not content). */
 export function isUndoable(op: Operation): boolean {
@@ -92,6 +93,7 @@ function add(scene: Scene, op: Extract<Operation, { type: 'add' }>): Scene {
     removedEdges,
     queries: op.query ? scene.queries.concat(op.query) : scene.queries,
     truncated: scene.truncated || op.subgraph.truncated,
+    more: updateMore(scene.more, op.subgraph, op.query),
   };
 }
 
@@ -152,3 +154,4 @@ function toggled<T>(set: ReadonlySet<T>, item: T, on: boolean): Set<T> {
 function round(p: Position): Position {
   return { x: Math.round(p.x) || 0, y: Math.round(p.y) || 0 };
 }
+

@@ -44,6 +44,8 @@ export interface Scene {
   readonly queries: readonly QueryRecord[];
   /** True when a query that built the scene was cut by its limit. */
   readonly truncated: boolean;
+  /** Per node, how many of its relationships the latest answer naming it left out (the server's `hidden`): "+N more". */
+  readonly more: ReadonlyMap<string, number>;
 }
 
 export const EMPTY_SCENE: Scene = {
@@ -58,6 +60,7 @@ export const EMPTY_SCENE: Scene = {
   asOf: null,
   queries: [],
   truncated: false,
+  more: new Map(),
 };
 
 /** What is drawn: nodes and edges not hidden by the analyst, a kind or a relationship-type filter. */
@@ -106,6 +109,20 @@ export function statusLine(scene: Scene, totalEntities: number | null): string {
   const parts = [`${v.nodes.length} nodes · ${v.edges.length} edges shown of ${totalEntities ?? scene.nodes.size}`];
   const hiddenNodes = scene.nodes.size - v.nodes.length;
   if (hiddenNodes > 0) parts.push(`${hiddenNodes} hidden`);
+  const more = moreCount(scene);
+  if (more.relationships) parts.push(`+${more.relationships} more relationships on ${more.nodes} ${more.nodes === 1 ? 'entity' : 'entities'} (Load more, M)`);
   if (scene.truncated) parts.push('some results were cut at the server’s limit');
   return parts.join(' · ');
+}
+
+/** The relationships the scene's answers left out, over the nodes in the scene. */
+export function moreCount(scene: Scene): { relationships: number; nodes: number } {
+  let relationships = 0;
+  let nodes = 0;
+  for (const [id, count] of scene.more) {
+    if (!scene.nodes.has(id) || count <= 0) continue;
+    relationships += count;
+    nodes += 1;
+  }
+  return { relationships, nodes };
 }
