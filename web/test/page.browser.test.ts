@@ -479,6 +479,7 @@ describe('the analyst’s flow (issue 8)', () => {
     await page.keyboard.press('e');
     await expect.poll(async () => (await kgx()).nodeCount).toBe(before.nodeCount + 5);
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('+35 more relationships on 1 entity');
+    expect(await page.locator('#entity-list button[data-id="org:sykehuspartner"] .more-badge').textContent()).toBe(' +35');
     await page.getByRole('button', { name: 'Load more', exact: true }).click();
     await expect.poll(async () => (await kgx()).nodeCount).toBe(before.nodeCount + 40);
     expect(limits[1]).toBeGreaterThan(limits[0]!);
