@@ -7,6 +7,7 @@ export type ActionId =
   | 'undo'
   | 'redo'
   | 'expand'
+  | 'more'
   | 'hide'
   | 'hideOthers'
   | 'showHidden'
@@ -38,6 +39,7 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: 'undo', label: 'Undo', keys: 'Ctrl+Z', description: 'Undo the last change to the scene', toolbar: true },
   { id: 'redo', label: 'Redo', keys: 'Ctrl+Shift+Z', description: 'Redo what was undone (Ctrl+Y too)', toolbar: true },
   { id: 'expand', label: 'Expand', keys: 'E', description: 'Bring in the neighbours of the selected node (or double-click it)', toolbar: true },
+  { id: 'more', label: 'Load more', keys: 'M', description: 'Bring in the next batch of the selected node’s relationships the scene leaves out (“+N more”)', toolbar: true },
   { id: 'hide', label: 'Hide', keys: 'H', description: 'Hide the selection', toolbar: true },
   { id: 'hideOthers', label: 'Only selection', keys: 'O', description: 'Hide everything but the selection', toolbar: true },
   { id: 'showHidden', label: 'Show hidden', keys: 'S', description: 'Show everything hidden and every filtered kind and type', toolbar: true },
@@ -79,6 +81,8 @@ export function actionFor(e: KeyLike, inField: boolean): ActionId | undefined {
   switch (key) {
     case 'e':
       return 'expand';
+    case 'm':
+      return 'more';
     case 'h':
       return 'hide';
     case 'o':

@@ -1,11 +1,11 @@
 import type cytoscape from 'cytoscape';
-import { isAbort } from './api/client.js';
+import { ApiError, fetchDocumentText, isAbort } from './api/client.js';
 import { humanError } from './api/errors.js';
-import { httpApi } from './api/explorer.js';
+import { httpApi, mergeSubgraphs } from './api/explorer.js';
 import { Latest } from './async.js';
 import type { Theme } from './graph/style.js';
 import { actionFor, type ActionId } from './keys.js';
-import type { EntityKind, Subgraph } from './model.js';
+import type { EntityKind, Evidence, Subgraph } from './model.js';
 import { Panel, type EntityRef } from './panels/details.js';
 import { DocumentView } from './panels/document.js';
 import { EntityList } from './panels/entityList.js';
@@ -13,12 +13,14 @@ import { fillHelp } from './panels/help.js';
 import { Legend } from './panels/legend.js';
 import { QueryDrawer } from './panels/query.js';
 import { mountReview } from './panels/review.js';
+import { TimeSlider } from './panels/timeSlider.js';
 import { Toolbar } from './panels/toolbar.js';
+import { withAsOf } from './scene/asof.js';
 import { SceneHistory } from './scene/history.js';
 import { LAYOUTS, layout, placeNew, type LayoutName } from './scene/layout.js';
 import { apply, type Operation } from './scene/operations.js';
 import { shortestPath } from './scene/paths.js';
-import { expansionGroups, newEntityCount, pickGroups } from './scene/preview.js';
+import { expansionGroups, groupQueries, newEntityCount, pickGroups, serverGroups, type ExpansionGroup } from './scene/preview.js';
 import { PreviewDialog } from './panels/preview.js';
 import { decodeLink, linkFromHash, restore, sceneHash } from './scene/permalink.js';
 import { kindCounts, statusLine, typeCounts, visible, type QueryRecord, type Scene } from './scene/scene.js';
@@ -37,6 +39,10 @@ const NEIGHBOURHOOD_LIMIT = 200;
 /** Expanding brings in at most this many new entities without asking; more opens the preview. */
 const PREVIEW_ABOVE = 20;
 const ENDPOINT = '/graphql';
+/** "Load more" brings in this many more neighbours at a time. */
+const MORE_BATCH = 50;
+/** The server's largest neighbourhood limit. */
+const MAX_LIMIT = 1000;
 
 /** Read-only numbers for tests and the console; deliberately no handle on the graph itself. */
 export interface KgxDebug {
@@ -81,6 +87,9 @@ let ready = false;
 let totalEntities: number | null = null;
 let layoutIndex = 0;
 let pathShown = false;
+/** Set once the server turns out not to know expansionPreview, so later expansions skip asking. */
+let previewMissing = false;
+let pathsMissing = false;
 
 // Import and review (issue 7) lives in its own panel; this is its only hook into the page.
 mountReview();
@@ -148,12 +157,21 @@ fillHelp(helpDialog);
 
 const toolbar = new Toolbar(required('toolbar'), (id) => run(id));
 
+const timeSlider = new TimeSlider(
+  required<HTMLFormElement>('asof-form'),
+  required<HTMLInputElement>('asof-slider'),
+  required<HTMLInputElement>('asof-input'),
+  required<HTMLButtonElement>('asof-clear'),
+  (asOf) => void setDate(asOf),
+  (text) => say(`“${text}” is not a date the graph knows: type a year (2019) or a month (2019-05), or leave it empty for now.`, 'error'),
+);
+
 const details = new Latest();
 const panel = new Panel(required('panel'), {
   openEntity: (id) => void openEntity(id),
   expand: (id) => void expand(id),
   centre: (id) => view.centre(id),
-  openDocument: (evidence, all) => documentView.open(evidence, all),
+  openDocument: (evidence, all) => void openDocument(evidence, all),
   close: () => commit({ type: 'select', ids: [] }),
 });
 
@@ -171,6 +189,7 @@ function commit(op: Operation): void {
 function render(before?: Scene): void {
   const scene = history.scene;
   view.render(scene);
+  timeSlider.show(scene.asOf);
   legend.render(kindCounts(scene), scene.hiddenKinds, typeCounts(scene), scene.hiddenTypes);
   list.render(scene);
   if (ready) setStatus(statusLine(scene, totalEntities));
@@ -179,6 +198,7 @@ function render(before?: Scene): void {
     undo: history.canUndo,
     redo: history.canRedo,
     expand: scene.selection.some((id) => scene.nodes.has(id)),
+    more: scene.selection.some((id) => (scene.more.get(id) ?? 0) > 0),
     hide: hasSelection,
     hideOthers: hasSelection,
     remove: hasSelection,
@@ -234,7 +254,7 @@ async function bring(record: QueryRecord, anchor?: string): Promise<number> {
   return bringSubgraph(await api.subgraph(record), record, anchor);
 }
 
-function bringSubgraph(subgraph: Subgraph, record: QueryRecord, anchor?: string): number {
+function bringSubgraph(subgraph: Subgraph, record: QueryRecord | QueryRecord[], anchor?: string): number {
   const before = history.scene;
   const merged = apply(before, { type: 'add', subgraph, positions: new Map() });
   const added = merged.nodes.size - before.nodes.size;
@@ -252,10 +272,28 @@ async function expand(id: string): Promise<void> {
   const name = nameOf(id);
   say(`Expanding ${name}…`);
   try {
-    const record: QueryRecord = { op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT } };
+    const asOf = history.scene.asOf;
+    const record: QueryRecord = { op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT, ...(asOf ? { asOf } : {}) } };
+    const groups = await serverPreview(id);
+    if (groups) {
+      // The server counted the neighbours without reading them: fetch only what the analyst picks.
+      const total = groups.reduce((n, g) => n + g.count, 0);
+      if (total > PREVIEW_ABOVE) {
+        say(`${name} has many neighbours: choose what to bring in.`);
+        const chosen = await preview.choose(name, groups, false);
+        if (!chosen) {
+          say(`Expanding ${name} cancelled.`);
+          return;
+        }
+        const records = groupQueries(id, chosen, NEIGHBOURHOOD_LIMIT, asOf);
+        const parts = await Promise.all(records.map((r) => api.subgraph(r)));
+        reportExpansion(name, bringSubgraph(mergeSubgraphs(parts), records, id), parts.some((p) => p.truncated));
+        return;
+      }
+    }
     let subgraph = await api.subgraph(record);
-    // A hub would drown the scene: show what it would bring, by group, and let the analyst pick.
-    if (newEntityCount(history.scene, subgraph) > PREVIEW_ABOVE) {
+    // Fallback for a server without expansionPreview: group the fetched neighbourhood here.
+    if (!groups && newEntityCount(history.scene, subgraph) > PREVIEW_ABOVE) {
       say(`${name} has many neighbours: choose what to bring in.`);
       const chosen = await preview.choose(name, expansionGroups(history.scene, id, subgraph), subgraph.truncated);
       if (!chosen) {
@@ -264,18 +302,63 @@ async function expand(id: string): Promise<void> {
       }
       subgraph = pickGroups(subgraph, id, chosen);
     }
-    const added = bringSubgraph(subgraph, record, id);
-    const more = subgraph.truncated ? ' The server cut the neighbourhood at its limit; there is more.' : '';
-    say((added ? `Added ${added} entities around ${name}.` : `Everything around ${name} is already in the scene.`) + more);
+    reportExpansion(name, bringSubgraph(subgraph, record, id), subgraph.truncated);
   } catch (error) {
     if (!isAbort(error)) say(`Could not expand ${name}. ${humanError(error)}`, 'error');
   }
 }
 
+/**
+ * "+N more": the node's neighbourhood again with the limit raised by one batch past what is on
+ * screen, so the next neighbours join (the server orders them the same way each time).
+ */
+async function loadMore(id: string): Promise<void> {
+  const name = nameOf(id);
+  const scene = history.scene;
+  const shown = new Set<string>();
+  for (const e of scene.edges.values()) {
+    if (e.source === id) shown.add(e.target);
+    if (e.target === id) shown.add(e.source);
+  }
+  // Past both what is shown and the limit an expansion used, or the same neighbours would come back.
+  const limit = Math.min(MAX_LIMIT, Math.max(NEIGHBOURHOOD_LIMIT, shown.size + 1) + MORE_BATCH);
+  say(`Loading more around ${name}…`);
+  try {
+    const asOf = scene.asOf;
+    const record: QueryRecord = { op: 'neighbourhood', variables: { ids: [id], depth: 1, limit, ...(asOf ? { asOf } : {}) } };
+    const count = await bring(record, id);
+    const left = history.scene.more.get(id) ?? 0;
+    say(`${count ? `Added ${count} entities around ${name}.` : `Nothing new around ${name}.`} ${left ? `${left} more relationships still not shown.` : 'All of its relationships are in the scene.'}`);
+  } catch (error) {
+    if (!isAbort(error)) say(`Could not load more around ${name}. ${humanError(error)}`, 'error');
+  }
+}
+
+/** The server's preview groups, or null when the server has no expansionPreview (older servers). */
+async function serverPreview(id: string): Promise<ExpansionGroup[] | null> {
+  if (!api.expansionPreview || previewMissing) return null;
+  try {
+    return serverGroups(await api.expansionPreview(id));
+  } catch (error) {
+    // Only a schema without the field falls back; any other failure is the analyst's to see.
+    if (error instanceof ApiError && error.code === 'GRAPHQL_VALIDATION_FAILED') {
+      previewMissing = true;
+      return null;
+    }
+    throw error;
+  }
+}
+
+function reportExpansion(name: string, added: number, truncated: boolean): void {
+  const more = truncated ? ' The server cut the neighbourhood at its limit; there is more.' : '';
+  say((added ? `Added ${added} entities around ${name}.` : `Everything around ${name} is already in the scene.`) + more);
+}
+
 /** A search hit or a link in the panel: bring it in with its neighbours, select it, show it. */
 async function openEntity(id: string): Promise<void> {
   try {
-    if (!history.scene.nodes.has(id)) await bring({ op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT } });
+    const asOf = history.scene.asOf;
+    if (!history.scene.nodes.has(id)) await bring({ op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT, ...(asOf ? { asOf } : {}) } });
     if (history.scene.hidden.has(id)) commit({ type: 'show', ids: [id] });
     const kind = history.scene.nodes.get(id)?.kind;
     // Choosing something means wanting to see it, even if it was hidden or its kind filtered out.
@@ -332,12 +415,100 @@ async function showRelationship(id: string): Promise<void> {
   }
 }
 
+const dating = new Latest();
+
+/**
+ * The time slider moved: every scene query runs again as of the date (null: now) and the scene
+ * follows, as one undoable step; entities that reappear are placed round the rest.
+ */
+async function setDate(asOf: string | null): Promise<void> {
+  const scene = history.scene;
+  if (asOf === scene.asOf) return;
+  const ticket = dating.begin();
+  say(asOf ? `Loading the graph as of ${asOf}…` : 'Loading the graph as of now…');
+  try {
+    const answers = await Promise.all(withAsOf(scene.queries, asOf).map((q) => api.subgraph(q, { signal: ticket.signal })));
+    if (!ticket.isCurrent()) return;
+    const current = history.scene;
+    const positions = placeNew(apply(current, { type: 'setAsOf', asOf, answers }));
+    commit({ type: 'setAsOf', asOf, answers, positions });
+    say(asOf ? `Showing what the documents up to ${asOf} said. Now (or Undo) shows everything again.` : 'Showing everything the graph holds now.');
+  } catch (error) {
+    if (isAbort(error) || !ticket.isCurrent()) return;
+    timeSlider.show(history.scene.asOf);
+    say(`Could not load the graph as of ${asOf ?? 'now'}. ${humanError(error)}`, 'error');
+  }
+}
+
+/** The document view needs the full text, fetched only now (the panel's quotes carry their sentence alone). */
+async function openDocument(evidence: Evidence, all: readonly Evidence[]): Promise<void> {
+  try {
+    const text = await fetchDocumentText(evidence.document.id, { endpoint: ENDPOINT });
+    if (text === null) say(`The document ${evidence.document.title} is no longer in the graph.`, 'error');
+    else documentView.open(evidence, all, text);
+  } catch (error) {
+    if (!isAbort(error)) say(`Could not open the document. ${humanError(error)}`, 'error');
+  }
+}
+
 // ---- actions ---------------------------------------------------------------------------------
 
 function clearPath(): void {
   if (!pathShown) return;
   pathShown = false;
   view.highlight(null);
+}
+
+/**
+ * Paths from the server (every shortest path over the whole graph, as of the scene's date): path
+ * entities not yet on screen join the scene, the paths are highlighted and the rest fades. Against a
+ * server without shortestPath, the paths among the entities shown are computed here instead.
+ */
+async function findPaths(from: string, to: string): Promise<void> {
+  const ends = `${nameOf(from)} and ${nameOf(to)}`;
+  if (!api.paths || pathsMissing) return localPath(from, to);
+  say(`Looking for paths between ${ends}…`);
+  const asOf = history.scene.asOf;
+  const record: Extract<QueryRecord, { op: 'shortestPath' }> = { op: 'shortestPath', variables: { from, to, all: true, ...(asOf ? { asOf } : {}) } };
+  let paths: Subgraph[];
+  try {
+    paths = await api.paths(record);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'GRAPHQL_VALIDATION_FAILED') {
+      pathsMissing = true;
+      return localPath(from, to);
+    }
+    if (!isAbort(error)) say(`Could not find paths between ${ends}. ${humanError(error)}`, 'error');
+    return;
+  }
+  const first = paths[0];
+  if (!first || !first.nodes.length) {
+    say(`No path between ${ends}${asOf ? ` as of ${asOf}` : ''} within 6 steps.`, 'error');
+    return;
+  }
+  const merged = mergeSubgraphs(paths);
+  const added = bringSubgraph(merged, record, from);
+  const hiddenOnPath = merged.nodes.map((n) => n.id).filter((id) => history.scene.hidden.has(id));
+  if (hiddenOnPath.length) commit({ type: 'show', ids: hiddenOnPath });
+  view.highlight([...merged.nodes.map((n) => n.id), ...merged.edges.map((e) => e.id)]);
+  pathShown = true;
+  const steps = first.edges.length;
+  const route = first.nodes.map((n) => n.name).join(' → ');
+  const count = paths.length === 1 ? 'Shortest path' : `${paths.length} shortest paths`;
+  const joined = added ? ` ${added} ${added === 1 ? 'entity' : 'entities'} on the way joined the scene.` : '';
+  say(`${count}, ${steps} steps: ${route}.${joined} Escape clears it.`);
+}
+
+/** The client-side fallback: a shortest path among the entities on screen. */
+function localPath(from: string, to: string): void {
+  const path = shortestPath(history.scene, from, to);
+  if (!path) {
+    say(`No path between ${nameOf(from)} and ${nameOf(to)} among the entities shown. Expand or show more and try again.`, 'error');
+    return;
+  }
+  view.highlight([...path.nodes, ...path.edges]);
+  pathShown = true;
+  say(`Shortest path, ${path.edges.length} steps: ${path.nodes.map(nameOf).join(' → ')}. Escape clears it.`);
 }
 
 function run(action: ActionId): void {
@@ -369,6 +540,12 @@ function run(action: ActionId): void {
       else say('Select a node to expand first.', 'error');
       return;
     }
+    case 'more': {
+      const node = selection.find((id) => (scene.more.get(id) ?? 0) > 0);
+      if (node) void loadMore(node);
+      else say('Select a node that has more relationships than the scene shows (the status line counts them).', 'error');
+      return;
+    }
     case 'hide':
       if (needSelection('hide')) {
         commit({ type: 'hide', ids: selection });
@@ -397,14 +574,7 @@ function run(action: ActionId): void {
         say('Select two nodes for a path: click one, then Shift+click the other.', 'error');
         return;
       }
-      const path = shortestPath(scene, nodes[0]!, nodes[1]!);
-      if (!path) {
-        say(`No path between ${nameOf(nodes[0]!)} and ${nameOf(nodes[1]!)} among the entities shown. Expand or show more and try again.`, 'error');
-        return;
-      }
-      view.highlight([...path.nodes, ...path.edges]);
-      pathShown = true;
-      say(`Shortest path, ${path.edges.length} steps: ${path.nodes.map(nameOf).join(' → ')}. Escape clears it.`);
+      void findPaths(nodes[0]!, nodes[1]!);
       return;
     }
     case 'fit':
@@ -553,7 +723,7 @@ Object.defineProperty(window, '__kgx', {
       return view.cy.zoom();
     },
     positions() {
-      return Object.fromEntries([...history.scene.positions].map(([id, p]) => [id, { ...p }]));
+      return Object.fromEntries([...history.scene.positions].filter(([id]) => history.scene.nodes.has(id)).map(([id, p]) => [id, { ...p }]));
     },
     renderedPosition(id: string) {
       return view.renderedPosition(id);

@@ -35,15 +35,29 @@ export interface RelationshipSummary {
 export interface Subgraph {
   nodes: EntitySummary[];
   edges: RelationshipSummary[];
+  /** Per node, how many relationships the subgraph left out; absent from older answers and fakes. */
+  hidden?: HiddenCount[];
   truncated: boolean;
+}
+
+export interface HiddenCount {
+  id: string;
+  count: number;
 }
 
 export interface DocumentRef {
   id: string;
   title: string;
-  text: string;
   publishedAt: string | null;
   source: string | null;
+}
+
+/** A quote's sentence(s), with the quote's offsets inside them. */
+export interface QuoteContextWire {
+  text: string;
+  documentStart: number;
+  quoteStart: number;
+  quoteEnd: number;
 }
 
 export interface Evidence {
@@ -52,6 +66,7 @@ export interface Evidence {
   start: number;
   end: number;
   supports: string | null;
+  context: QuoteContextWire;
   document: DocumentRef;
 }
 

@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer } from '../../server/test/harness.js';
+import { writeGraph } from '../../server/src/write/graph.js';
+import { removeTestData, startTestServer } from '../../server/test/harness.js';
 
 /**
  * The built page against the real server (dist/web + /graphql on the test Neo4j with the seeds),
@@ -233,13 +235,15 @@ describe('the explorer page', () => {
           vision: null,
           evidence: [
             // Right offsets, then offsets that do not match the text: the quote must still show.
-            { id: 'ev:1', quote: evil, start: text.indexOf(evil), end: text.indexOf(evil) + evil.length, supports: null, document: { id: 'doc:x', title: '<i>Doc</i>', text, publishedAt: null, source: 'javascript:alert(1)' } },
-            { id: 'ev:2', quote: 'Slutt.', start: 0, end: 3, supports: null, document: { id: 'doc:x', title: 'Doc', text, publishedAt: null, source: null } },
+            { id: 'ev:1', quote: evil, start: text.indexOf(evil), end: text.indexOf(evil) + evil.length, supports: null, context: { text, documentStart: 0, quoteStart: text.indexOf(evil), quoteEnd: text.indexOf(evil) + evil.length }, document: { id: 'doc:x', title: '<i>Doc</i>', text, publishedAt: null, source: 'javascript:alert(1)' } },
+            { id: 'ev:2', quote: 'Slutt.', start: 0, end: 3, supports: null, context: { text, documentStart: 0, quoteStart: 0, quoteEnd: 3 }, document: { id: 'doc:x', title: 'Doc', text, publishedAt: null, source: null } },
           ],
           relationships: { edges: [] },
         },
         neighbourhood: { nodes: [entity] },
       },
+      // The document view fetches the text only when it opens.
+      Document: { document: { id: 'doc:x', text } },
     };
     await page.route(`${server.url}/graphql`, async (route) => {
       const operation = /query (\w+)/.exec(String(route.request().postDataJSON()?.query))?.[1] ?? '';
@@ -372,14 +376,19 @@ describe('the analyst’s flow (issue 8)', () => {
     expect(problems).toEqual([]);
   });
 
-  it('finds the path between Gro Jære and Epic and fades the rest', async () => {
+  it('finds the paths between Gro Jære and Epic on the server and fades the rest', async () => {
+    const asked: Record<string, unknown>[] = [];
+    page.on('request', (request) => {
+      const body = request.postDataJSON() as { query?: string; variables: Record<string, unknown> } | null;
+      if (body?.query?.startsWith('query ShortestPath')) asked.push(body.variables);
+    });
     await openPage();
     await page.locator('#entity-list button[data-id="person:gro-jaere"]').click();
     await page.locator('#entity-list button[data-id="vendor:epic"]').click({ modifiers: ['Shift'] });
     expect((await kgx()).selectedIds).toEqual(['person:gro-jaere', 'vendor:epic']);
     await page.getByRole('button', { name: 'Paths', exact: true }).click();
-    const message = await page.locator('#toolbar-message').textContent();
-    expect(message).toMatch(/^Shortest path, \d+ steps: Gro Jære → .* → Epic/);
+    await expect.poll(() => page.locator('#toolbar-message').textContent(), { timeout: 10_000 }).toMatch(/^(Shortest path|\d+ shortest paths), \d+ steps: Gro Jære → .* → Epic\./);
+    expect(asked).toEqual([{ from: 'person:gro-jaere', to: 'vendor:epic', all: true }]);
     await shot('06-path');
     await page.keyboard.press('Escape');
     expect((await kgx()).selectedIds).toEqual([]);
@@ -402,38 +411,96 @@ describe('the analyst’s flow (issue 8)', () => {
     await expect.poll(async () => (await kgx()).visibleEdgeCount).toBe(all.visibleEdgeCount);
   });
 
-  it('previews a hub’s expansion by group and brings in only the chosen group', async () => {
-    // A generated hub: the real Sykehuspartner plus 40 people and 10 topics the seed graph does not have.
+  it('previews a hub’s expansion with the server’s groups and fetches only the chosen group', async () => {
+    // A generated hub: the real Sykehuspartner with 40 people and 10 topics the seed graph does not have,
+    // answered in the server's shapes (expansionPreview from counts; neighbourhood per group).
     const hub = { id: 'org:sykehuspartner', kind: 'ORGANISATION', name: 'Sykehuspartner', degree: 55 };
-    const people = Array.from({ length: 40 }, (_, i) => ({ id: `person:gen-${i}`, kind: 'PERSON', name: `Generated Person ${i}`, degree: 1 }));
     const topics = Array.from({ length: 10 }, (_, i) => ({ id: `topic:gen-${i}`, kind: 'TOPIC', name: `Generated Topic ${i}`, degree: 1 }));
-    const edges = [
-      ...people.map((p) => ({ id: `rel:${p.id}-ROLE_AT-${hub.id}`, type: 'ROLE_AT', source: p.id, target: hub.id, title: null })),
-      ...topics.map((t) => ({ id: `rel:${hub.id}-DISCUSSED-${t.id}`, type: 'DISCUSSED', source: hub.id, target: t.id, title: null })),
+    const topicEdges = topics.map((t) => ({ id: `rel:${hub.id}-DISCUSSED-${t.id}`, type: 'DISCUSSED', source: hub.id, target: t.id, title: null }));
+    const groups = [
+      { type: 'ROLE_AT', direction: 'INCOMING', kind: 'PERSON', count: 40 },
+      { type: 'DISCUSSED', direction: 'OUTGOING', kind: 'TOPIC', count: 10 },
     ];
+    const asked: { query: string; variables: Record<string, unknown> }[] = [];
     await page.route(`${server.url}/graphql`, async (route) => {
-      const body = route.request().postDataJSON() as { query: string; variables: { ids?: string[] } };
-      if (/query Neighbourhood/.test(body.query) && body.variables.ids?.[0] === hub.id) {
-        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { neighbourhood: { nodes: [hub, ...people, ...topics], edges, truncated: false } } }) });
+      const body = route.request().postDataJSON() as { query: string; variables: { id?: string; ids?: string[] } };
+      if (body.variables.id === hub.id || body.variables.ids?.[0] === hub.id) asked.push(body);
+      if (/query ExpansionPreview/.test(body.query) && body.variables.id === hub.id) {
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { expansionPreview: groups } }) });
+      } else if (/query Neighbourhood/.test(body.query) && body.variables.ids?.[0] === hub.id) {
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { neighbourhood: { nodes: [hub, ...topics], edges: topicEdges, hidden: [{ id: hub.id, count: 40 }], truncated: false } } }) });
       } else await route.continue();
     });
     await openPage();
     const before = await kgx();
     await page.locator('#entity-list button[data-id="org:sykehuspartner"]').click();
+    asked.length = 0;
     await page.getByRole('button', { name: 'Expand', exact: true }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('heading', { name: 'Expand Sykehuspartner: 50 new entities' }).waitFor({ timeout: 10_000 });
+    await dialog.getByRole('heading', { name: 'Expand Sykehuspartner: 50 neighbours' }).waitFor({ timeout: 10_000 });
+    // The preview came from expansionPreview alone: no neighbour was fetched to draw it.
+    expect(asked.map((a) => /query (\w+)/.exec(a.query)?.[1])).toEqual(['ExpansionPreview']);
     const rows = dialog.locator('.preview-row');
     expect(await rows.count()).toBe(2);
-    expect(await rows.nth(0).textContent()).toMatch(/ROLE_AT.*Person\s*40/);
-    expect(await rows.nth(1).textContent()).toMatch(/DISCUSSED.*Topic\s*10/);
+    expect(await rows.nth(0).textContent()).toMatch(/← ROLE_AT ←.*Person\s*40/);
+    expect(await rows.nth(1).textContent()).toMatch(/→ DISCUSSED →.*Topic\s*10/);
     await shot('06b-hub-preview');
     await rows.nth(1).getByRole('checkbox').check();
     await dialog.getByRole('button', { name: 'Add 10 entities' }).click();
     await expect.poll(async () => (await kgx()).nodeCount).toBe(before.nodeCount + 10);
+    const fetched = asked.filter((a) => /query Neighbourhood/.test(a.query)).map((a) => a.variables);
+    expect(fetched).toEqual([{ ids: [hub.id], depth: 1, limit: 200, kinds: ['TOPIC'], relationshipTypes: ['DISCUSSED'], direction: 'OUTGOING' }]);
     expect(await page.locator('#entity-list button[data-id="person:gen-0"]').count()).toBe(0);
     await expectStatusMatchesScene();
     expect(problems).toEqual([]);
+  });
+
+  it('counts “+N more” from the server’s hidden counts and loads the next batch', async () => {
+    const hub = { id: 'org:sykehuspartner', kind: 'ORGANISATION', name: 'Sykehuspartner', degree: 45 };
+    const people = Array.from({ length: 40 }, (_, i) => ({ id: `person:more-${i}`, kind: 'PERSON', name: `More Person ${i}`, degree: 1 }));
+    const edges = people.map((p) => ({ id: `rel:${p.id}-ROLE_AT`, type: 'ROLE_AT', source: p.id, target: hub.id, title: null }));
+    const limits: number[] = [];
+    await page.route(`${server.url}/graphql`, async (route) => {
+      const body = route.request().postDataJSON() as { query: string; variables: { ids?: string[]; limit?: number; id?: string } };
+      if (/query ExpansionPreview/.test(body.query) && body.variables.id === hub.id) {
+        // Few enough to expand without the preview.
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { expansionPreview: [{ type: 'ROLE_AT', direction: 'INCOMING', kind: 'PERSON', count: 15 }] } }) });
+      } else if (/query Neighbourhood/.test(body.query) && body.variables.ids?.[0] === hub.id) {
+        limits.push(body.variables.limit ?? 0);
+        const first = limits.length === 1;
+        const shown = first ? people.slice(0, 5) : people;
+        const neighbourhood = { nodes: [hub, ...shown], edges: edges.slice(0, shown.length), hidden: first ? [{ id: hub.id, count: 35 }] : [], truncated: first };
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { neighbourhood } }) });
+      } else await route.continue();
+    });
+    await openPage();
+    const before = await kgx();
+    await page.locator('#entity-list button[data-id="org:sykehuspartner"]').click();
+    await page.keyboard.press('e');
+    await expect.poll(async () => (await kgx()).nodeCount).toBe(before.nodeCount + 5);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('+35 more relationships on 1 entity');
+    expect(await page.locator('#entity-list button[data-id="org:sykehuspartner"] .more-badge').textContent()).toBe(' +35');
+    await page.getByRole('button', { name: 'Load more', exact: true }).click();
+    await expect.poll(async () => (await kgx()).nodeCount).toBe(before.nodeCount + 40);
+    expect(limits[1]).toBeGreaterThan(limits[0]!);
+    expect(await page.getByRole('status').first().textContent()).not.toContain('more relationships');
+    expect(await page.locator('#toolbar-message').textContent()).toMatch(/All of its relationships are in the scene/);
+    await expectStatusMatchesScene();
+    expect(problems).toEqual([]);
+  });
+
+  it('asks the real server for a hub preview', async () => {
+    await openPage();
+    const answer = await page.evaluate(async () => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query ExpansionPreview($id: ID!) { expansionPreview(id: $id) { type direction kind count } }', variables: { id: 'org:sykehuspartner' } }),
+      });
+      return (await response.json()) as { data?: { expansionPreview: { count: number }[] } };
+    });
+    // The page's query is the server's: it validates, and a hub this size has groups to show.
+    expect(answer.data?.expansionPreview.length).toBeGreaterThan(0);
   });
 
   it('the query drawer’s curl reproduces the scene’s data', async () => {
@@ -451,6 +518,53 @@ describe('the analyst’s flow (issue 8)', () => {
     const view = await kgx();
     expect(answer.data.graph.nodes).toHaveLength(view.nodeCount);
     expect(answer.data.graph.edges).toHaveLength(view.edgeCount);
+  });
+
+  it('hides a fact when the time slider moves before its source, and shows it again for now', async () => {
+    // A dated fact written through the write path (as server/test/read-api.int.test.ts does), removed afterwards.
+    const run = randomUUID().slice(0, 8);
+    const doc = `doc:slider-${run}`;
+    const person = `person:slider-${run}`;
+    const sp = 'org:sykehuspartner';
+    await server.db.write((tx) =>
+      writeGraph(
+        tx,
+        {
+          documents: [{ id: doc, title: 'Datert', text: 'Per Glider er direktør i Sykehuspartner.', publishedAt: '2020-03', source: null, language: 'nb' }],
+          entities: [{ id: person, kind: 'PERSON', name: 'Per Glider', evidence: [{ documentId: doc, quote: 'Per Glider' }], place: 'test' }],
+          relationships: [{ id: `rel:slider-${run}`, type: 'ROLE_AT', source: person, target: sp, title: 'direktør', evidence: [{ documentId: doc, quote: 'er direktør i Sykehuspartner' }], place: 'test' }],
+        },
+        { source: `api:slider-test-${run}`, at: '2026-01-01T00:00:00.000Z' },
+        { fields: 'patch', retype: false, evidence: 'add' },
+      ),
+    );
+    try {
+      await openPage();
+      const entry = page.locator(`#entity-list button[data-id="${person}"]`);
+      expect(await entry.count()).toBe(1);
+      await page.getByLabel('Date (year or year-month), empty for now').fill('2019');
+      await page.getByLabel('Date (year or year-month), empty for now').press('Enter');
+      await expect.poll(() => entry.count(), { timeout: 10_000 }).toBe(0);
+      expect(await page.locator('#toolbar-message').textContent()).toMatch(/up to 2019/);
+      await expectStatusMatchesScene();
+      await shot('08-as-of-2019');
+      // The query drawer shows the date the scene was asked for.
+      await page.getByRole('button', { name: 'Query', exact: true }).click();
+      expect(await page.getByRole('dialog').textContent()).toMatch(/"asOf":\s*"2019"/);
+      await page.keyboard.press('Escape');
+      // The slider's right end, or "Now", shows everything again.
+      await page.getByRole('button', { name: 'Now', exact: true }).click();
+      await expect.poll(() => entry.count(), { timeout: 10_000 }).toBe(1);
+      // A date the API does not know is refused next to the control, and nothing changes.
+      await page.getByLabel('Date (year or year-month), empty for now').fill('2019-13');
+      await page.getByLabel('Date (year or year-month), empty for now').press('Enter');
+      expect(await page.locator('#toolbar-message').textContent()).toMatch(/not a date/);
+      expect(await entry.count()).toBe(1);
+      expect(problems).toEqual([]);
+    } finally {
+      // Removes the dated fact and recomputes Sykehuspartner's stored counts, as the write path would.
+      await removeTestData(server.db, `slider-${run}`);
+    }
   });
 
   it('lists every shortcut in the ? dialog and closes it with Escape', async () => {

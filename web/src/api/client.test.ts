@@ -1,18 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  ENTITY_QUERY,
-  GRAPH_QUERY,
-  NEIGHBOURHOOD_QUERY,
-  STATS_QUERY,
-  SEARCH_QUERY,
-  fetchGraph,
-  isAbort,
-  request,
-  searchEntities,
-} from './client.js';
+import { ApiError, ENTITY_QUERY, GRAPH_QUERY, NEIGHBOURHOOD_QUERY, STATS_QUERY, SEARCH_QUERY, fetchGraph, isAbort, request, searchEntities, DOCUMENT_QUERY, PATH_QUERY, PREVIEW_QUERY } from './client.js';
 
 /** A fetch stand-in that records the request and answers with `status` and `body`. */
 function fakeFetch(status: number, body: unknown, seen: { url?: string; init?: RequestInit } = {}): typeof fetch {
@@ -105,7 +94,7 @@ describe('request', () => {
 describe('queries', () => {
   it('are valid against schema.graphql', () => {
     const schema = buildSchema(readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8'));
-    for (const query of [GRAPH_QUERY, SEARCH_QUERY, NEIGHBOURHOOD_QUERY, ENTITY_QUERY, STATS_QUERY]) {
+    for (const query of [GRAPH_QUERY, SEARCH_QUERY, NEIGHBOURHOOD_QUERY, ENTITY_QUERY, STATS_QUERY, DOCUMENT_QUERY, PATH_QUERY, PREVIEW_QUERY]) {
       expect(validate(schema, parse(query)).map((e) => e.message)).toEqual([]);
     }
   });
@@ -114,5 +103,13 @@ describe('queries', () => {
     expect(ENTITY_QUERY).toMatch(/\.\.\. on Organisation \{ vision \}/);
     expect(ENTITY_QUERY).toMatch(/\.\.\. on Programme \{ fullName \}/);
     expect(ENTITY_QUERY).toMatch(/\.\.\. on Event \{ when \}/);
+  });
+});
+
+describe('what entity details download', () => {
+  it('asks for each quote’s sentence, never for document texts (the document view fetches one when it opens)', () => {
+    expect(ENTITY_QUERY).toMatch(/context \{ text documentStart quoteStart quoteEnd \}/);
+    expect(ENTITY_QUERY).toMatch(/document \{ id title publishedAt source \}/);
+    expect(DOCUMENT_QUERY).toMatch(/document\(id: \$id\) \{ id text \}/);
   });
 });

@@ -30,30 +30,42 @@ export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-// Shared selections. The document text comes with each quote because the panel needs it to show the
-// sentence around the quote; the documents are short, so one round trip beats a second query.
+// Shared selections. Each quote comes with its sentence (`context`), so the panel never downloads
+// document texts; the document view fetches one text when it opens (DOCUMENT_QUERY).
 const EVIDENCE_FIELDS = `
 fragment EvidenceFields on Evidence {
   id quote start end supports
-  document { id title text publishedAt source }
+  context { text documentStart quoteStart quoteEnd }
+  document { id title publishedAt source }
 }`;
+
+export const DOCUMENT_QUERY = `query Document($id: ID!) { document(id: $id) { id text } }`;
 
 const NODE_FIELDS = 'id kind name degree';
 const EDGE_FIELDS = 'id type source target title';
+/** What a scene query returns: `hidden` says per node how many relationships it left out ("+N more"). */
+const SUBGRAPH_FIELDS = `nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } hidden { id count } truncated`;
 
 export const STATS_QUERY = `query Stats { stats { entities relationships documents evidence } }`;
 
-export const GRAPH_QUERY = `query Graph($limit: Int!) {
-  graph(limit: $limit) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated }
+export const GRAPH_QUERY = `query Graph($limit: Int!, $kinds: [EntityKind!], $asOf: Date) {
+  graph(limit: $limit, kinds: $kinds, asOf: $asOf) { ${SUBGRAPH_FIELDS} }
 }`;
 
 export const SEARCH_QUERY = `query Search($query: String!, $first: Int!) {
   search(query: $query, first: $first) { score entity { ${NODE_FIELDS} } }
 }`;
 
-export const NEIGHBOURHOOD_QUERY = `query Neighbourhood($ids: [ID!]!, $depth: Int!, $limit: Int!) {
-  neighbourhood(ids: $ids, depth: $depth, limit: $limit) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated }
+// Optional variables left out of the JSON take the schema's defaults (BOTH directions, every kind and type, now).
+export const NEIGHBOURHOOD_QUERY = `query Neighbourhood($ids: [ID!]!, $depth: Int!, $limit: Int!, $kinds: [EntityKind!], $relationshipTypes: [RelationshipType!], $direction: Direction, $asOf: Date) {
+  neighbourhood(ids: $ids, depth: $depth, limit: $limit, kinds: $kinds, relationshipTypes: $relationshipTypes, direction: $direction, asOf: $asOf) { ${SUBGRAPH_FIELDS} }
 }`;
+
+export const PATH_QUERY = `query ShortestPath($from: ID!, $to: ID!, $all: Boolean, $asOf: Date) {
+  shortestPath(from: $from, to: $to, all: $all, asOf: $asOf) { ${SUBGRAPH_FIELDS} }
+}`;
+
+export const PREVIEW_QUERY = `query ExpansionPreview($id: ID!) { expansionPreview(id: $id) { type direction kind count } }`;
 
 // The neighbourhood rides along so relationships can name their other end even when it is not drawn.
 export const ENTITY_QUERY = `query Entity($id: ID!) {
@@ -139,6 +151,11 @@ export async function searchEntities(query: string, first: number, options?: Req
 /** The entities within `depth` hops of `ids` and the relationships among them. */
 export async function fetchNeighbourhood(ids: string[], depth: number, limit: number, options?: RequestOptions): Promise<Subgraph> {
   return (await request<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD_QUERY, { ids, depth, limit }, options)).neighbourhood;
+}
+
+/** One document's full text, for the document view (the panel shows quotes from their context alone). */
+export async function fetchDocumentText(id: string, options?: RequestOptions): Promise<string | null> {
+  return (await request<{ document: { id: string; text: string } | null }>(DOCUMENT_QUERY, { id }, options)).document?.text ?? null;
 }
 
 export interface EntityWithNeighbours {

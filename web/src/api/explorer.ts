@@ -1,9 +1,11 @@
 import type { QueryRecord } from '../scene/scene.js';
-import type { SearchHit, Subgraph } from '../model.js';
+import type { EntityKind, SearchHit, Subgraph } from '../model.js';
 import {
   fetchEntity,
   GRAPH_QUERY,
   NEIGHBOURHOOD_QUERY,
+  PATH_QUERY,
+  PREVIEW_QUERY,
   request,
   searchEntities,
   STATS_QUERY,
@@ -12,9 +14,9 @@ import {
 } from './client.js';
 
 /**
- * What the explorer asks of the API. The page talks to this interface only, so features the API
- * does not have yet (expansion preview, shortest paths, asOf) slot in as optional members, and
- * tests can hand the page a fake.
+ * What the explorer asks of the API. The page talks to this interface only, so tests can hand the
+ * page a fake; `expansionPreview` and `shortestPath` stay optional so the page still works (with its
+ * client-side fallbacks) against a server without them.
  */
 export interface ExplorerApi {
   search(query: string, first: number, options?: RequestOptions): Promise<SearchHit[]>;
@@ -22,10 +24,10 @@ export interface ExplorerApi {
   /** Runs a scene-building query (overview or neighbourhood). */
   subgraph(record: QueryRecord, options?: RequestOptions): Promise<Subgraph>;
   stats(options?: RequestOptions): Promise<GraphStats>;
-  /** Planned: `expansionPreview(id)` — counts by type, direction and kind. */
+  /** `shortestPath(from, to, all, asOf)`: each shortest path, nodes in path order. */
+  paths?(record: Extract<QueryRecord, { op: 'shortestPath' }>, options?: RequestOptions): Promise<Subgraph[]>;
+  /** `expansionPreview(id)`: neighbour counts by type, direction and kind, from stored counts. */
   expansionPreview?(id: string, options?: RequestOptions): Promise<ExpansionGroup[]>;
-  /** Planned: `shortestPath(from, to, maxLength, all)`. */
-  shortestPath?(from: string, to: string, options?: RequestOptions): Promise<Subgraph[]>;
 }
 
 export interface GraphStats {
@@ -38,19 +40,44 @@ export interface GraphStats {
 export interface ExpansionGroup {
   type: string;
   direction: 'IN' | 'OUT';
-  kind: string;
+  kind: EntityKind;
   count: number;
+}
+
+/** The server says OUTGOING / INCOMING; the page (arrows, preview keys) says OUT / IN. */
+export function fromWireGroup(g: { type: string; direction: string; kind: EntityKind; count: number }): ExpansionGroup {
+  return { type: g.type, direction: g.direction === 'INCOMING' ? 'IN' : 'OUT', kind: g.kind, count: g.count };
+}
+
+/** Merges subgraphs (e.g. the paths shortestPath returns), each node and edge once, the largest hidden count per node. */
+export function mergeSubgraphs(parts: readonly Subgraph[]): Subgraph {
+  const nodes = new Map<string, Subgraph['nodes'][number]>();
+  const edges = new Map<string, Subgraph['edges'][number]>();
+  const hidden = new Map<string, number>();
+  for (const part of parts) {
+    for (const n of part.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n);
+    for (const e of part.edges) if (!edges.has(e.id)) edges.set(e.id, e);
+    for (const h of part.hidden ?? []) hidden.set(h.id, Math.max(h.count, hidden.get(h.id) ?? 0));
+  }
+  return {
+    nodes: [...nodes.values()],
+    edges: [...edges.values()],
+    hidden: [...hidden].map(([id, count]) => ({ id, count })),
+    truncated: parts.some((p) => p.truncated),
+  };
 }
 
 /** The GraphQL operation (text and variables) behind a scene query: what the query drawer shows. */
 export function operationOf(record: QueryRecord): { name: string; query: string; variables: Record<string, unknown> } {
-  // asOf goes out only when set: today's API does not know the argument yet.
-  const { asOf: _asOf, ...variables } = record.variables;
+  // Unset optional variables are left out, so the schema's defaults apply (and the drawer stays short).
+  const variables = Object.fromEntries(Object.entries(record.variables).filter(([, v]) => v !== undefined && v !== null));
   switch (record.op) {
     case 'graph':
       return { name: 'Graph', query: GRAPH_QUERY, variables };
     case 'neighbourhood':
       return { name: 'Neighbourhood', query: NEIGHBOURHOOD_QUERY, variables };
+    case 'shortestPath':
+      return { name: 'ShortestPath', query: PATH_QUERY, variables };
   }
 }
 
@@ -62,10 +89,19 @@ export function httpApi(endpoint = '/graphql'): ExplorerApi {
     entity: (id, options) => fetchEntity(id, withEndpoint(options)),
     async subgraph(record, options) {
       const { query, variables } = operationOf(record);
-      const data = await request<{ graph?: Subgraph; neighbourhood?: Subgraph }>(query, variables, withEndpoint(options));
-      const result = record.op === 'graph' ? data.graph : data.neighbourhood;
+      const data = await request<{ graph?: Subgraph; neighbourhood?: Subgraph; shortestPath?: Subgraph[] }>(query, variables, withEndpoint(options));
+      // A path query is one scene query too: its paths together are the subgraph it brings in.
+      const result = record.op === 'shortestPath' ? (data.shortestPath && mergeSubgraphs(data.shortestPath)) : record.op === 'graph' ? data.graph : data.neighbourhood;
       if (!result) throw new Error(`The server sent no ${record.op}.`);
       return result;
+    },
+    async paths(record, options) {
+      const { query, variables } = operationOf(record);
+      return (await request<{ shortestPath: Subgraph[] }>(query, variables, withEndpoint(options))).shortestPath;
+    },
+    async expansionPreview(id, options) {
+      type Wire = { expansionPreview: Parameters<typeof fromWireGroup>[0][] };
+      return (await request<Wire>(PREVIEW_QUERY, { id }, withEndpoint(options))).expansionPreview.map(fromWireGroup);
     },
     async stats(options) {
       return (await request<{ stats: GraphStats }>(STATS_QUERY, {}, withEndpoint(options))).stats;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { quoteContext, validOffsets } from './context.js';
+import { servedContext, quoteContext, validOffsets } from './context.js';
 
 const SEED_NAME = '000_b40fe58a30269fa6.txt';
 const seedPath = [`/work/main/seeds/${SEED_NAME}`, `/work/shared/seeds/${SEED_NAME}`].find((p) => existsSync(p));
@@ -111,3 +111,20 @@ describe('quoteContext edge cases', () => {
     expect(() => quoteContext('abc', 1, 9)).toThrow(RangeError);
   });
 });
+
+describe('served context', () => {
+  it('splits the server’s sentence round the quote, and refuses offsets that do not reproduce it', () => {
+    const context = { text: 'Hun er administrerende direktør i Sykehuspartner.', quoteStart: 7, quoteEnd: 31 };
+    expect(servedContext(context, 'administrerende direktør')).toEqual({
+      before: 'Hun er ',
+      quote: 'administrerende direktør',
+      after: ' i Sykehuspartner.',
+      clippedBefore: false,
+      clippedAfter: false,
+    });
+    expect(servedContext({ ...context, quoteStart: 8 }, 'administrerende direktør')).toBeNull();
+    expect(servedContext({ ...context, quoteEnd: 99 }, 'administrerende direktør')).toBeNull();
+    expect(servedContext(undefined, 'x')).toBeNull();
+  });
+});
+

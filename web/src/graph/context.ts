@@ -98,3 +98,28 @@ function avoidSplitPair(text: string, index: number, direction: 1 | -1): number 
   const isLowSurrogate = code >= 0xdc00 && code <= 0xdfff;
   return isLowSurrogate ? index + direction : index;
 }
+
+/** The server's `Evidence.context`: the quote's sentence(s) and the quote's offsets inside them. */
+export interface ServedContext {
+  text: string;
+  quoteStart: number;
+  quoteEnd: number;
+}
+
+/**
+ * Splits a served context into before / quote / after, or null when its offsets do not reproduce
+ * the quote (then the panel shows the quote alone and says why). Clipping is the server's: it sends
+ * whole sentences up to about 600 characters, so nothing here is marked as clipped.
+ */
+export function servedContext(context: ServedContext | null | undefined, quote: string): QuoteContext | null {
+  if (!context) return null;
+  const { text, quoteStart, quoteEnd } = context;
+  if (!validOffsets(text, quoteStart, quoteEnd) || text.slice(quoteStart, quoteEnd) !== quote) return null;
+  return {
+    before: text.slice(0, quoteStart).replace(/^\s+/, ''),
+    quote,
+    after: text.slice(quoteEnd).replace(/\s+$/, ''),
+    clippedBefore: false,
+    clippedAfter: false,
+  };
+}

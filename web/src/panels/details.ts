@@ -1,5 +1,5 @@
 import { append, el } from '../dom.js';
-import { quoteContext, validOffsets } from '../graph/context.js';
+import { servedContext } from '../graph/context.js';
 import { edgeLabel } from '../graph/elements.js';
 import { lookOf } from '../graph/style.js';
 import type { EntityDetails, EntityKind, Evidence, RelationshipDetails } from '../model.js';
@@ -214,12 +214,12 @@ export function evidenceFigure(evidence: Evidence, open?: (e: Evidence) => void)
   const quoteBlock = el('blockquote', { attrs: { cite: doc.source && /^https?:\/\//.test(doc.source) ? doc.source : undefined } });
   let warning: HTMLElement | null = null;
   // Only trust offsets that reproduce the quote; otherwise show the quote alone and say why.
-  if (validOffsets(doc.text, start, end) && doc.text.slice(start, end) === quote) {
-    const c = quoteContext(doc.text, start, end);
+  const c = servedContext(evidence.context, quote);
+  if (c) {
     append(quoteBlock, c.clippedBefore ? '… ' : null, c.before, el('mark', {}, c.quote), c.after, c.clippedAfter ? ' …' : null);
   } else {
     append(quoteBlock, el('mark', {}, quote));
-    warning = el('p', { className: 'evidence-warning' }, `The offsets ${start}–${end} do not match the document text, so the sentence around the quote cannot be shown.`);
+    warning = el('p', { className: 'evidence-warning' }, `The offsets ${start}–${end} do not match the quote's sentence, so the sentence around the quote cannot be shown.`);
   }
   const meta = [doc.publishedAt, evidence.supports ? `supports ${evidence.supports}` : null].filter(Boolean).join(' · ');
   let reader: HTMLButtonElement | null = null;

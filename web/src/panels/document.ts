@@ -15,10 +15,11 @@ export class DocumentView {
     });
   }
 
-  open(evidence: Evidence, all: readonly Evidence[]): void {
+  /** `fullText` is fetched by the caller when the view opens: entity details carry no document texts. */
+  open(evidence: Evidence, all: readonly Evidence[], fullText: string): void {
     const doc = evidence.document;
     const ranges = all.filter((e) => e.document.id === doc.id);
-    const segments = highlightSegments(doc.text, ranges, evidence);
+    const segments = highlightSegments(fullText, ranges, evidence);
     const text = el('div', { className: 'doc-text' });
     let current: HTMLElement | null = null;
     for (const s of segments) {

@@ -25,7 +25,8 @@ export class EntityList {
   render(scene: Scene): void {
     const nodes = [...scene.nodes.values()].filter((n) => isNodeVisible(scene, n.id)).sort((a, b) => a.name.localeCompare(b.name, 'nb') || a.id.localeCompare(b.id));
     const selected = new Set(scene.selection);
-    const key = nodes.map((n) => `${n.id}${selected.has(n.id) ? '*' : ''}`).join('|');
+    const more = (id: string) => scene.more.get(id) ?? 0;
+    const key = nodes.map((n) => `${n.id}${selected.has(n.id) ? '*' : ''}${more(n.id) || ''}`).join('|');
     if (key === this.key) return;
     this.key = key;
     this.heading.textContent = `Entities (${nodes.length})`;
@@ -37,6 +38,8 @@ export class EntityList {
           kindSwatch(n.kind, 12),
           n.name,
           el('span', { className: 'visually-hidden' }, `, ${lookOf(n.kind).label}`),
+          // "+N more": relationships the scene's answers left out; Load more (M) brings the next batch.
+          more(n.id) ? el('span', { className: 'more-badge', attrs: { title: `${more(n.id)} more relationships not in the scene` } }, ` +${more(n.id)}`) : null,
         );
         b.addEventListener('click', (e) => this.choose(n.id, e.shiftKey || e.ctrlKey || e.metaKey));
         return el('li', {}, b);

@@ -1,6 +1,6 @@
 import { el } from '../dom.js';
 import { lookOf } from '../graph/style.js';
-import type { ExpansionGroup } from '../scene/preview.js';
+import { chosenCount, type ExpansionGroup } from '../scene/preview.js';
 import { kindSwatch } from '../swatch.js';
 
 /**
@@ -27,13 +27,13 @@ export class PreviewDialog {
         el('span', { className: 'rel-type' }, arrow),
         kindSwatch(g.kind, 14),
         el('span', {}, lookOf(g.kind).label),
-        el('span', { className: 'legend-count' }, String(g.ids.length)),
+        el('span', { className: 'legend-count' }, String(g.count)),
       );
       return { g, box, label };
     });
-    const total = groups.reduce((n, g) => n + g.ids.length, 0);
+    const total = chosenCount(groups);
     const add = el('button', { className: 'button primary', attrs: { type: 'button' } }, 'Add chosen');
-    const count = () => new Set(boxes.filter((b) => b.box.checked).flatMap((b) => b.g.ids)).size;
+    const count = () => chosenCount(boxes.filter((b) => b.box.checked).map((b) => b.g));
     const refresh = () => {
       const n = count();
       add.textContent = n ? `Add ${n} ${n === 1 ? 'entity' : 'entities'}` : 'Choose groups to add';
@@ -48,7 +48,7 @@ export class PreviewDialog {
     refresh();
     this.dialog.setAttribute('aria-labelledby', 'preview-title');
     this.dialog.replaceChildren(
-      el('header', { className: 'dialog-head' }, el('h2', { id: 'preview-title' }, `Expand ${name}: ${total} new entities`)),
+      el('header', { className: 'dialog-head' }, el('h2', { id: 'preview-title' }, `Expand ${name}: ${total} ${groups.every((g) => g.ids) ? 'new entities' : 'neighbours'}`)),
       el('p', { className: 'hint' }, 'Pick the groups to bring in; the rest stay out of the scene until you expand again.' + (truncated ? ' The server cut this neighbourhood at its limit: there are more.' : '')),
       el('fieldset', { className: 'preview-groups' }, el('legend', {}, 'Groups by relationship, direction and kind'), ...boxes.map((b) => b.label)),
       el('div', { className: 'actions' }, add, all, cancel),

@@ -1,4 +1,6 @@
 import type { EntityKind, Subgraph } from '../model.js';
+import { redate } from './asof.js';
+import { updateMore } from './more.js';
 import type { Position, QueryRecord, Scene } from './scene.js';
 
 /**
@@ -6,7 +8,7 @@ import type { Position, QueryRecord, Scene } from './scene.js';
  * touches the old one, so undo is "go back to the previous scene" and the URL is "encode the scene".
  */
 export type Operation =
-  | { type: 'add'; subgraph: Pick<Subgraph, 'nodes' | 'edges' | 'truncated'>; positions: ReadonlyMap<string, Position>; query?: QueryRecord }
+  | { type: 'add'; subgraph: Pick<Subgraph, 'nodes' | 'edges' | 'truncated' | 'hidden'>; positions: ReadonlyMap<string, Position>; query?: QueryRecord | readonly QueryRecord[] }
   | { type: 'remove'; ids: readonly string[] }
   | { type: 'hide'; ids: readonly string[] }
   /** Hide every node except these (and the edges among them stay). */
@@ -18,7 +20,8 @@ export type Operation =
   | { type: 'setTypeVisible'; relType: string; visible: boolean }
   | { type: 'move'; positions: ReadonlyMap<string, Position> }
   | { type: 'select'; ids: readonly string[] }
-  | { type: 'setAsOf'; asOf: string | null };
+  /** A new date; with `answers` (the scene's queries re-run for it, in order) the data follows the date. */
+  | { type: 'setAsOf'; asOf: string | null; answers?: readonly Pick<Subgraph, 'nodes' | 'edges' | 'truncated' | 'hidden'>[]; positions?: ReadonlyMap<string, Position> };
 
 /** Operations that only change what is pointed at; undo skips them (selection is not content). */
 export function isUndoable(op: Operation): boolean {
@@ -60,7 +63,7 @@ export function apply(scene: Scene, op: Operation): Scene {
     case 'select':
       return { ...scene, selection: op.ids.filter((id) => has(scene, id)) };
     case 'setAsOf':
-      return { ...scene, asOf: op.asOf };
+      return op.answers ? redate(scene, op.asOf, op.answers, op.positions ?? new Map()) : { ...scene, asOf: op.asOf };
   }
 }
 
@@ -88,8 +91,9 @@ function add(scene: Scene, op: Extract<Operation, { type: 'add' }>): Scene {
     edges,
     positions,
     removedEdges,
-    queries: op.query ? [...scene.queries, op.query] : scene.queries,
+    queries: op.query ? scene.queries.concat(op.query) : scene.queries,
     truncated: scene.truncated || op.subgraph.truncated,
+    more: updateMore(scene.more, op.subgraph, op.query),
   };
 }
 
@@ -150,3 +154,4 @@ function toggled<T>(set: ReadonlySet<T>, item: T, on: boolean): Set<T> {
 function round(p: Position): Position {
   return { x: Math.round(p.x) || 0, y: Math.round(p.y) || 0 };
 }
+

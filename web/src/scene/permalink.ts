@@ -37,7 +37,7 @@ interface Packed {
   a?: string;
 }
 
-const OPS: Record<QueryRecord['op'], string> = { graph: 'g', neighbourhood: 'n' };
+const OPS: Record<QueryRecord['op'], string> = { graph: 'g', neighbourhood: 'n', shortestPath: 'p' };
 
 export function toLink(scene: Scene): SceneLink {
   const nodeIds = [...scene.nodes.keys()];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Subgraph } from '../model.js';
 import { apply } from './operations.js';
-import { expansionGroups, newEntityCount, pickGroups } from './preview.js';
+import { chosenCount, expansionGroups, groupQueries, newEntityCount, pickGroups, serverGroups } from './preview.js';
 import { EMPTY_SCENE } from './scene.js';
 
 const hub = { id: 'hub', kind: 'ORGANISATION' as const, name: 'Hub', degree: 30 };
@@ -21,7 +21,7 @@ const scene = apply(EMPTY_SCENE, { type: 'add', subgraph: { nodes: [hub, people[
 describe('expansion preview', () => {
   it('groups what is new by type, direction and kind, biggest first', () => {
     const groups = expansionGroups(scene, 'hub', subgraph);
-    expect(groups.map((g) => [g.type, g.direction, g.kind, g.ids.length])).toEqual([
+    expect(groups.map((g) => [g.type, g.direction, g.kind, g.count])).toEqual([
       ['ROLE_AT', 'IN', 'PERSON', 19],
       ['DISCUSSED', 'OUT', 'TOPIC', 5],
     ]);
@@ -37,5 +37,20 @@ describe('expansion preview', () => {
     expect(next.edges.has('p0-DISCUSSED-t0')).toBe(true);
     expect(next.edges.has('p0-ROLE_AT-hub')).toBe(true);
     expect(next.edges.size).toBe(7);
+  });
+
+  it('shows the server’s groups biggest first, and fetches each chosen group alone', () => {
+    const groups = serverGroups([
+      { type: 'DISCUSSED', direction: 'OUT', kind: 'TOPIC', count: 10 },
+      { type: 'ROLE_AT', direction: 'IN', kind: 'PERSON', count: 40 },
+      { type: 'FUNDS', direction: 'OUT', kind: 'PROGRAMME', count: 0 },
+    ]);
+    expect(groups.map((g) => g.key)).toEqual(['ROLE_AT|IN|PERSON', 'DISCUSSED|OUT|TOPIC']);
+    expect(chosenCount(groups)).toBe(50);
+    expect(groupQueries('hub', groups, 200, '2019-05')).toEqual([
+      { op: 'neighbourhood', variables: { ids: ['hub'], depth: 1, limit: 200, kinds: ['PERSON'], relationshipTypes: ['ROLE_AT'], direction: 'INCOMING', asOf: '2019-05' } },
+      { op: 'neighbourhood', variables: { ids: ['hub'], depth: 1, limit: 200, kinds: ['TOPIC'], relationshipTypes: ['DISCUSSED'], direction: 'OUTGOING' } },
+    ].map((q, i) => (i === 1 ? { ...q, variables: { ...q.variables, asOf: '2019-05' } } : q)));
+    expect(groupQueries('hub', groups.slice(1), 50, null)[0]!.variables).not.toHaveProperty('asOf');
   });
 });

@@ -187,3 +187,39 @@ describe('permalinks', () => {
     expect(back.nodes.size).toBe(4);
   });
 });
+
+describe('+N more', () => {
+  const node = (id: string) => ({ id, kind: 'PERSON' as const, name: id, degree: 1 });
+  it('counts what the answers left out, and forgets it once an unnarrowed answer shows everything', () => {
+    let scene = apply(EMPTY_SCENE, {
+      type: 'add',
+      subgraph: { nodes: [node('hub'), node('a')], edges: [], hidden: [{ id: 'hub', count: 40 }], truncated: true },
+      positions: new Map(),
+      query: { op: 'graph', variables: { limit: 2 } },
+    });
+    expect(statusLine(scene, 100)).toContain('+40 more relationships on 1 entity');
+    // A narrowed answer (one group) says nothing of the rest: the count stands.
+    scene = apply(scene, {
+      type: 'add',
+      subgraph: { nodes: [node('hub'), node('b')], edges: [], hidden: [], truncated: false },
+      positions: new Map(),
+      query: { op: 'neighbourhood', variables: { ids: ['hub'], depth: 1, limit: 200, kinds: ['PERSON'], relationshipTypes: ['ROLE_AT'], direction: 'INCOMING' } },
+    });
+    expect(scene.more.get('hub')).toBe(40);
+    scene = apply(scene, {
+      type: 'add',
+      subgraph: { nodes: [node('hub'), node('c')], edges: [], hidden: [{ id: 'hub', count: 12 }], truncated: true },
+      positions: new Map(),
+      query: { op: 'neighbourhood', variables: { ids: ['hub'], depth: 1, limit: 52 } },
+    });
+    expect(scene.more.get('hub')).toBe(12);
+    scene = apply(scene, {
+      type: 'add',
+      subgraph: { nodes: [node('hub')], edges: [], hidden: [], truncated: false },
+      positions: new Map(),
+      query: { op: 'neighbourhood', variables: { ids: ['hub'], depth: 1, limit: 200 } },
+    });
+    expect(scene.more.has('hub')).toBe(false);
+    expect(statusLine(scene, 100)).not.toContain('more relationships');
+  });
+});

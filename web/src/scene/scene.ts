@@ -13,7 +13,20 @@ export interface Position {
 /** A data-fetching call that contributed to the scene, replayable for permalinks and the query drawer. */
 export type QueryRecord =
   | { op: 'graph'; variables: { limit: number; kinds?: EntityKind[]; asOf?: string } }
-  | { op: 'neighbourhood'; variables: { ids: string[]; depth: number; limit: number; asOf?: string } };
+  | {
+      op: 'neighbourhood';
+      variables: {
+        ids: string[];
+        depth: number;
+        limit: number;
+        asOf?: string;
+        // Set when the analyst picked groups in a hub's expansion preview: only those come back.
+        kinds?: EntityKind[];
+        relationshipTypes?: string[];
+        direction?: 'OUTGOING' | 'INCOMING';
+      };
+    }
+  | { op: 'shortestPath'; variables: { from: string; to: string; all: boolean; asOf?: string } };
 
 export interface Scene {
   readonly nodes: ReadonlyMap<string, Required<EntitySummary>>;
@@ -26,11 +39,13 @@ export interface Scene {
   /** Edge ids removed although both ends stay (removing a node removes its edges implicitly). */
   readonly removedEdges: ReadonlySet<string>;
   readonly selection: readonly string[];
-  /** The date the graph is shown as of (null: now); the API's `asOf` will honour it. */
+  /** The date the graph is shown as of (null: now); sent as `asOf` with every scene query. */
   readonly asOf: string | null;
   readonly queries: readonly QueryRecord[];
   /** True when a query that built the scene was cut by its limit. */
   readonly truncated: boolean;
+  /** Per node, how many of its relationships the latest answer naming it left out (the server's `hidden`): "+N more". */
+  readonly more: ReadonlyMap<string, number>;
 }
 
 export const EMPTY_SCENE: Scene = {
@@ -45,6 +60,7 @@ export const EMPTY_SCENE: Scene = {
   asOf: null,
   queries: [],
   truncated: false,
+  more: new Map(),
 };
 
 /** What is drawn: nodes and edges not hidden by the analyst, a kind or a relationship-type filter. */
@@ -93,6 +109,20 @@ export function statusLine(scene: Scene, totalEntities: number | null): string {
   const parts = [`${v.nodes.length} nodes · ${v.edges.length} edges shown of ${totalEntities ?? scene.nodes.size}`];
   const hiddenNodes = scene.nodes.size - v.nodes.length;
   if (hiddenNodes > 0) parts.push(`${hiddenNodes} hidden`);
+  const more = moreCount(scene);
+  if (more.relationships) parts.push(`+${more.relationships} more relationships on ${more.nodes} ${more.nodes === 1 ? 'entity' : 'entities'} (Load more, M)`);
   if (scene.truncated) parts.push('some results were cut at the server’s limit');
   return parts.join(' · ');
+}
+
+/** The relationships the scene's answers left out, over the nodes in the scene. */
+export function moreCount(scene: Scene): { relationships: number; nodes: number } {
+  let relationships = 0;
+  let nodes = 0;
+  for (const [id, count] of scene.more) {
+    if (!scene.nodes.has(id) || count <= 0) continue;
+    relationships += count;
+    nodes += 1;
+  }
+  return { relationships, nodes };
 }
