@@ -2,6 +2,7 @@
 import {
   ENTITY_KINDS,
   KIND_LABEL,
+  KIND_PROPERTIES,
   RELATIONSHIP_TYPES,
   RELATIONSHIP_TYPE_NAMES,
   type EntityKindName,
@@ -34,3 +35,6 @@ export function checkedRelationshipType(type: string): RelationshipTypeName {
 
 /** Every relationship type as one pattern: the planner answers `[r:ALL {id: $id}]` with one index seek per type. */
 export const ANY_RELATIONSHIP_TYPE = RELATIONSHIP_TYPE_NAMES.join('|');
+
+/** Every kind-specific property name (vision, fullName, when), from the allowlist. */
+export const KIND_PROPERTY_NAMES: readonly string[] = [...new Set(Object.values(KIND_PROPERTIES).flat())];

@@ -56,3 +56,27 @@ export function nearMissHint(text: string, quote: string): string | undefined {
   }
   return undefined;
 }
+
+/** A quote shortened for a message. */
+export function showQuote(quote: string): string {
+  const shown = quote.length > 80 ? `${quote.slice(0, 77)}...` : quote;
+  return JSON.stringify(shown);
+}
+
+/** Why a quote could not be pinned down, in words for the person who wrote it. */
+export function describeQuoteMiss(
+  quote: string,
+  documentId: string,
+  start: number | null | undefined,
+  location: Exclude<QuoteLocation, { ok: true }>,
+): string {
+  const shown = `quote ${showQuote(quote)}`;
+  switch (location.reason) {
+    case 'not-verbatim':
+      return `${shown} is not verbatim in ${documentId}${location.hint ? ` (${location.hint})` : ''}`;
+    case 'ambiguous':
+      return `${shown} is ambiguous: it occurs ${location.starts.length} times in ${documentId} (start ${location.starts.join(', ')}); give "start" to pick one`;
+    case 'start-mismatch':
+      return `${shown} does not start at ${start} in ${documentId} (it occurs at ${location.starts.slice(0, 10).join(', ')})`;
+  }
+}

@@ -3,6 +3,7 @@ import {
   ENTITY_KINDS,
   KIND_ID_PREFIX,
   KIND_PROPERTIES,
+  KIND_PROPERTY_NAMES,
   RELATIONSHIP_TYPE_NAMES,
   type EntityKindName,
   type RelationshipTypeName,
@@ -10,10 +11,6 @@ import {
 import { DOCUMENT_ID_PATTERN, ENTITY_ID_PATTERN, RELATIONSHIP_ID_PATTERN } from '../graph/ids.js';
 
 export { defaultRelationshipId } from '../graph/ids.js';
-
-
-/** Every kind-specific property name, from the allowlist in graph/model.ts. */
-export const KIND_PROPERTY_NAMES: readonly string[] = [...new Set(Object.values(KIND_PROPERTIES).flat())];
 
 const text = z.string().trim().min(1, 'must not be empty');
 

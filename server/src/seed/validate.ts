@@ -8,7 +8,7 @@ import {
   type GraphFile,
   type MetaFile,
 } from './format.js';
-import { locateQuote } from '../graph/quotes.js';
+import { describeQuoteMiss, locateQuote, showQuote } from '../graph/quotes.js';
 import type { DocumentWrite, EntityWrite, EvidenceInput, RelationshipWrite } from '../write/types.js';
 
 /** One seed file's name (no folder) and contents. */
@@ -83,17 +83,17 @@ export function validateSeedSet(sources: SeedSources): SeedSet {
     for (const ev of items) {
       const documentId = ev.document ?? graph.document;
       if (documentId === undefined) {
-        problems.push(`${file}: ${item}: evidence ${show(ev.quote)} names no document (set "document" at the top of the file or on the item)`);
+        problems.push(`${file}: ${item}: evidence ${showQuote(ev.quote)} names no document (set "document" at the top of the file or on the item)`);
         continue;
       }
       const document = byId.get(documentId);
       if (!document) {
-        problems.push(`${file}: ${item}: evidence ${show(ev.quote)} points to unknown document ${documentId}`);
+        problems.push(`${file}: ${item}: evidence ${showQuote(ev.quote)} points to unknown document ${documentId}`);
         continue;
       }
       const location = locateQuote(document.text, ev.quote, ev.start);
       if (!location.ok) {
-        problems.push(`${file}: ${item}: ${describeMiss(ev, documentId, location)}`);
+        problems.push(`${file}: ${item}: ${describeQuoteMiss(ev.quote, documentId, ev.start, location)}`);
         continue;
       }
       quotes += 1;
@@ -230,21 +230,4 @@ export function describePath(data: unknown, path: readonly PropertyKey[]): strin
     }
   }
   return out;
-}
-
-function describeMiss(ev: EvidenceItem, documentId: string, location: Exclude<ReturnType<typeof locateQuote>, { ok: true }>): string {
-  const quote = `quote ${show(ev.quote)}`;
-  switch (location.reason) {
-    case 'not-verbatim':
-      return `${quote} is not verbatim in ${documentId}${location.hint ? ` (${location.hint})` : ''}`;
-    case 'ambiguous':
-      return `${quote} is ambiguous: it occurs ${location.starts.length} times in ${documentId} (start ${location.starts.join(', ')}); give "start" to pick one`;
-    case 'start-mismatch':
-      return `${quote} does not start at ${ev.start} in ${documentId} (it occurs at ${location.starts.join(', ')})`;
-  }
-}
-
-function show(quote: string): string {
-  const shown = quote.length > 80 ? `${quote.slice(0, 77)}...` : quote;
-  return JSON.stringify(shown);
 }

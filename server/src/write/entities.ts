@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { KIND_PROPERTIES, labelForKind } from '../graph/model.js';
+import { KIND_PROPERTIES, KIND_PROPERTY_NAMES, labelForKind } from '../graph/model.js';
 import { searchNames, searchText } from '../graph/search-names.js';
 import { groupBy, otherKindLabels, rows, runBatched } from './cypher.js';
 import type { ProblemList } from './problems.js';
@@ -7,8 +7,6 @@ import type { Tombstone } from './redirects.js';
 import { emptyCounts, type Counts, type EntityWrite, type Progress, type WritePolicy, type Writer } from './types.js';
 
 /** Every kind-specific property name. */
-const KIND_PROPERTY_NAMES = [...new Set(Object.values(KIND_PROPERTIES).flat())];
-
 /** The stored fields that make up an entity's content (stamps and degree aside). */
 interface EntityContent {
   kind: string;

@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { quoteContext } from '../graph/context.js';
 import { evidenceIdFor } from '../graph/ids.js';
-import { locateQuote } from '../graph/quotes.js';
+import { describeQuoteMiss, locateQuote } from '../graph/quotes.js';
 import { int, rows, runBatched } from './cypher.js';
 import type { ProblemList } from './problems.js';
 import { emptyCounts, type Counts, type EvidenceInput, type Progress, type Writer } from './types.js';
@@ -42,7 +42,7 @@ export function resolveEvidence(facts: readonly FactRef[], texts: ReadonlyMap<st
       }
       const location = locateQuote(text, ev.quote, ev.start ?? undefined);
       if (!location.ok) {
-        problems.add('BAD_INPUT', place, describeMiss(ev, location));
+        problems.add('BAD_INPUT', place, describeQuoteMiss(ev.quote, ev.documentId, ev.start, location));
         return;
       }
       const { start, end } = location.span;
@@ -126,22 +126,4 @@ export async function deleteEvidenceOf(tx: ManagedTransaction, factIds: readonly
     ids: [...new Set(factIds)],
   });
   return Number(result[0]?.deleted ?? 0);
-}
-
-function describeMiss(ev: EvidenceInput, location: Exclude<ReturnType<typeof locateQuote>, { ok: true }>): string {
-  const quote = `quote ${show(ev.quote)}`;
-  switch (location.reason) {
-    case 'not-verbatim':
-      return `${quote} is not verbatim in ${ev.documentId}${location.hint ? ` (${location.hint})` : ''}`;
-    case 'ambiguous':
-      return `${quote} is ambiguous: it occurs ${location.starts.length} times in ${ev.documentId} (start ${location.starts.join(', ')}); give "start" to pick one`;
-    case 'start-mismatch':
-      return `${quote} does not start at ${ev.start} in ${ev.documentId} (it occurs at ${location.starts.slice(0, 10).join(', ')})`;
-  }
-}
-
-/** A quote shortened for a message. */
-export function show(quote: string): string {
-  const shown = quote.length > 80 ? `${quote.slice(0, 77)}...` : quote;
-  return JSON.stringify(shown);
 }

@@ -1,6 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { evidenceIdFor } from '../graph/ids.js';
-import { KIND_PROPERTIES, checkedRelationshipType } from '../graph/model.js';
+import { KIND_PROPERTIES, KIND_PROPERTY_NAMES, checkedRelationshipType } from '../graph/model.js';
 import { searchNames, searchText } from '../graph/search-names.js';
 import { groupBy, rows } from './cypher.js';
 import { refreshDates } from './dates.js';
@@ -9,8 +9,6 @@ import { WriteRejected } from './problems.js';
 import { readTombstones } from './redirects.js';
 import { refreshDegrees } from './relationships.js';
 import type { Writer } from './types.js';
-
-const KIND_PROPERTY_NAMES = [...new Set(Object.values(KIND_PROPERTIES).flat())];
 
 /** What a merge did, beyond keeping `keepId`. */
 export interface MergeReport {
