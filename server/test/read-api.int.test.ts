@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/driver.js';
+import type { Database, ReadTransaction } from '../src/db/driver.js';
 import { writeGraph } from '../src/write/graph.js';
 import { graphql, removeTestData, testDatabase, testYoga } from './harness.js';
 
@@ -9,22 +9,53 @@ const SP = 'org:sykehuspartner';
 const WRITER = { source: `api:read-test-${RUN}`, at: '2026-01-01T00:00:00.000Z' };
 const POLICY = { fields: 'patch', retype: false, evidence: 'add' } as const;
 
-/** Counts the driver transactions a request opens, to show they do not grow with the size of the answer. */
-function countingDatabase(db: Database): Database & { reads: number } {
-  const counting = {
+/** The metadata of the kg-explorer transactions open in Neo4j right now, as Neo4j reports them (from another session). */
+async function openTransactionMetadata(db: Database): Promise<Record<string, string>[]> {
+  const result = await db.read((tx) => tx.run('SHOW TRANSACTIONS YIELD metaData RETURN metaData'));
+  return result.records.map((record) => record.get('metaData') as Record<string, string>).filter((metadata) => metadata['app'] === 'kg-explorer');
+}
+
+/**
+ * The real database, observed: counts the transactions a request opens (managed or explicit) and the statements
+ * it runs, and records what Neo4j itself says about each transaction while it is open.
+ */
+function observedDatabase(db: Database) {
+  const seen = { transactions: 0, statements: 0, metadata: [] as Record<string, string>[][] };
+  const counted = <R extends ReadTransaction>(tx: R): R => ({
+    ...tx,
+    run: ((...args: Parameters<ReadTransaction['run']>) => {
+      seen.statements += 1;
+      return tx.run(...args);
+    }) as ReadTransaction['run'],
+  });
+  const observed: Database = {
     ...db,
-    reads: 0,
-    read: <T>(work: Parameters<Database['read']>[0]) => {
-      counting.reads += 1;
-      return db.read(work) as Promise<T>;
+    read: (work, options) => {
+      seen.transactions += 1;
+      return db.read((tx) => work(counted(tx)), options);
+    },
+    write: (work, options) => {
+      seen.transactions += 1;
+      return db.write(async (tx) => {
+        seen.metadata.push(await openTransactionMetadata(db));
+        return work(tx);
+      }, options);
+    },
+    beginRead: async (options) => {
+      seen.transactions += 1;
+      const tx = await db.beginRead(options);
+      seen.metadata.push(await openTransactionMetadata(db));
+      return counted(tx);
     },
   };
-  return counting as Database & { reads: number };
+  const reset = () => Object.assign(seen, { transactions: 0, statements: 0, metadata: [] });
+  return { db: observed, seen, reset };
 }
 
 const db = testDatabase();
-const counting = countingDatabase(db);
-const yoga = testYoga(counting);
+const observed = observedDatabase(db);
+const TOKEN = `read-api-${RUN}`;
+const yoga = testYoga(observed.db, { writeTokens: [{ name: 'read-test', token: TOKEN }] });
 const query = (q: string, variables: Record<string, unknown> = {}) => graphql(yoga, q, variables);
 
 afterAll(async () => {
@@ -190,18 +221,53 @@ describe('the read API', () => {
     expect(body.data?.documents.edges).toHaveLength(1);
   });
 
-  it('answers a list of entities with their relationships in a fixed number of reads, whatever its length', async () => {
+  it('answers a list of entities with their relationships in one transaction and a fixed number of statements, whatever its length', async () => {
     const reads = async (first: number) => {
-      counting.reads = 0;
+      observed.reset();
       const { body } = await query(
         'query($first: Int!) { entities(kinds: [ORGANISATION], orderBy: DEGREE, first: $first) { edges { node { id relationships(first: 5) { edges { node { id from { name } to { name } evidence { quote } } } } } } } }',
         { first },
       );
       expect(body.errors).toBeUndefined();
-      return counting.reads;
+      expect(observed.seen.transactions).toBe(1);
+      return observed.seen.statements;
     };
     const few = await reads(2);
     const many = await reads(8);
     expect(many).toBe(few);
+  });
+
+  it('runs every read of a request in one transaction that Neo4j knows by the operation name', async () => {
+    observed.reset();
+    const { body } = await query(
+      `query AnalystTrace {
+        search(query: "Sykehuspartner", first: 3) { entity { id
+          relationships(first: 3) { edges { node { from { name } to { name } evidence { quote document { title } } } } }
+          documents { edges { node { title } } } } }
+      }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const hits = body.data?.search as { entity: { relationships: { edges: { node: { evidence: { document: { title: string } }[] } }[] } } }[];
+    // The answer did reach through search, entities, relationships, quotes and documents ...
+    expect(hits.some((hit) => hit.entity.relationships.edges.some((edge) => edge.node.evidence.some((ev) => ev.document.title)))).toBe(true);
+    // ... several statements (one per loader batch), all in one transaction.
+    expect(observed.seen.statements).toBeGreaterThanOrEqual(4);
+    expect(observed.seen.transactions).toBe(1);
+    expect(observed.seen.metadata[0]).toContainEqual({ app: 'kg-explorer', api: 'graphql', operation: 'AnalystTrace', operationType: 'query' });
+  });
+
+  it('names a mutation\'s write transaction too, and an unnamed operation "anonymous"', async () => {
+    observed.reset();
+    const named = await graphql(yoga, `mutation RemoveTrace { deleteEntity(id: "person:nobody-${RUN}") }`, {}, TOKEN);
+    expect(named.body.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    expect(observed.seen.metadata[0]).toContainEqual({ app: 'kg-explorer', api: 'graphql', operation: 'RemoveTrace', operationType: 'mutation' });
+    observed.reset();
+    expect((await query('{ entity(id: "person:gro-jaere") { name } }')).body.data?.entity).toEqual({ name: expect.any(String) });
+    expect(observed.seen.metadata[0]).toContainEqual(expect.objectContaining({ operation: 'anonymous', operationType: 'query' }));
+  });
+
+  it('ends the request transaction when the request is answered: no kg-explorer transaction stays open', async () => {
+    await query('query Done { entities(first: 3) { edges { node { id relationships(first: 2) { totalCount } } } } }');
+    expect((await openTransactionMetadata(db)).filter((metadata) => metadata['operation'] === 'Done')).toEqual([]);
   });
 });

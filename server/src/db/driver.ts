@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session, type Transaction } from 'neo4j-driver';
 
 /** Where and how to reach Neo4j. */
 export interface Neo4jTarget {
@@ -14,9 +14,34 @@ export interface CypherQuery {
   params: Record<string, unknown>;
 }
 
-/** Per-call options: the transaction timeout Neo4j enforces for this call. */
+/**
+ * What a transaction tells Neo4j about itself: shown by `SHOW TRANSACTIONS` and written to the query log, so a
+ * slow or failing statement there ties back to the API operation that ran it.
+ */
+export type TransactionMetadata = Record<string, string>;
+
+/** Marks the transactions of kg-explorer in Neo4j's query log and `SHOW TRANSACTIONS`. */
+export const APP_METADATA: TransactionMetadata = { app: 'kg-explorer' };
+
+/** Per-call options: the transaction timeout Neo4j enforces for this call, and the transaction's metadata. */
 export interface RunOptions {
   timeoutMs?: number;
+  metadata?: TransactionMetadata;
+}
+
+/** What a read needs of a transaction: running statements. A managed and an explicit transaction both fit. */
+export type ReadTransaction = Pick<ManagedTransaction, 'run'>;
+
+/**
+ * An explicit read transaction that outlives one call: a GraphQL request runs all its reads in one of these
+ * (one session, one snapshot of what was committed, one entry in the query log). Statements may run concurrently
+ * on it; the driver pipelines them on its one connection.
+ */
+export interface OpenReadTransaction extends ReadTransaction {
+  /** False once it failed (a statement's error or its timeout rolls it back) or was ended. */
+  isOpen(): boolean;
+  /** Ends it (rolled back: a read has nothing to commit; running statements are cancelled) and closes its session; never throws. */
+  end(): Promise<void>;
 }
 
 /**
@@ -26,7 +51,9 @@ export interface RunOptions {
 export interface Database {
   readonly database: string | undefined;
   /** Runs `work` in a read transaction (routed to readers in a cluster). */
-  read<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: RunOptions): Promise<T>;
+  read<T>(work: (tx: ReadTransaction) => Promise<T>, options?: RunOptions): Promise<T>;
+  /** Opens a read transaction for several calls; the caller must `end()` it. Rejects when the database cannot be reached. */
+  beginRead(options?: RunOptions): Promise<OpenReadTransaction>;
   /** Runs `work` in one write transaction: all of it commits, or nothing does. */
   write<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: RunOptions): Promise<T>;
   /** Resolves when the server answers a trivial query; rejects with the reason otherwise, within `timeoutMs`. */
@@ -102,7 +129,8 @@ export function createDatabase(target: Neo4jTarget, settings: DriverSettings = {
     const session = current.session({ ...sessionConfig, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     try {
       const timeout = Math.max(1, Math.min(options.timeoutMs ?? Number.POSITIVE_INFINITY, mode === 'READ' ? txTimeoutMs : Math.max(txTimeoutMs, WRITE_TIMEOUT_MS)));
-      return mode === 'READ' ? await session.executeRead(work, { timeout }) : await session.executeWrite(work, { timeout });
+      const config = { timeout, ...(options.metadata ? { metadata: options.metadata } : {}) };
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } finally {
       // A failing close must not replace the error (or result) that matters.
       await session.close().catch(() => undefined);
@@ -110,10 +138,41 @@ export function createDatabase(target: Neo4jTarget, settings: DriverSettings = {
     }
   }
 
+  async function beginRead(options: RunOptions = {}): Promise<OpenReadTransaction> {
+    const current = acquire();
+    let session: Session | undefined;
+    let released = false;
+    const close = async (): Promise<void> => {
+      if (released) return;
+      released = true;
+      await session?.close().catch(() => undefined);
+      release();
+    };
+    try {
+      session = current.session({ ...sessionConfig, defaultAccessMode: neo4j.session.READ });
+      const timeout = Math.max(1, Math.min(options.timeoutMs ?? Number.POSITIVE_INFINITY, txTimeoutMs));
+      // Awaiting the begin makes an unreachable database fail here, as a managed transaction would.
+      const tx: Transaction = await session.beginTransaction({ timeout, ...(options.metadata ? { metadata: options.metadata } : {}) });
+      return {
+        run: ((query: string, params?: Record<string, unknown>) => tx.run(query, params)) as ReadTransaction['run'],
+        isOpen: () => !released && tx.isOpen(),
+        async end() {
+          if (released) return;
+          if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+          await close();
+        },
+      };
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  }
+
   return {
     database,
     read: (work, options) => run('READ', work, options),
     write: (work, options) => run('WRITE', work, options),
+    beginRead,
     async ping(timeoutMs = 1_500) {
       const current = acquire();
       const session = current.session({ ...sessionConfig, defaultAccessMode: neo4j.session.READ });
@@ -139,5 +198,17 @@ export function createDatabase(target: Neo4jTarget, settings: DriverSettings = {
       driver = undefined;
       await open?.close();
     },
+  };
+}
+
+/** The same database with `metadata` on every transaction it runs (e.g. the export route naming itself in the query log). */
+export function withMetadata(db: Database, metadata: TransactionMetadata): Database {
+  return {
+    database: db.database,
+    read: (work, options) => db.read(work, { ...options, metadata: { ...metadata, ...options?.metadata } }),
+    write: (work, options) => db.write(work, { ...options, metadata: { ...metadata, ...options?.metadata } }),
+    beginRead: (options) => db.beginRead({ ...options, metadata: { ...metadata, ...options?.metadata } }),
+    ping: (timeoutMs) => db.ping(timeoutMs),
+    close: () => db.close(),
   };
 }

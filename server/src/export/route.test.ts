@@ -28,6 +28,7 @@ function fakeDatabase(answers: (object[] | Error)[]): Database {
       return work({ run: async () => ({ records: answer }) } as never);
     },
     write: () => Promise.reject(new Error('exports never write')),
+    beginRead: () => Promise.reject(new Error('exports read batch by batch')),
     ping: () => Promise.resolve(),
     close: () => Promise.resolve(),
   };

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Database } from '../db/driver.js';
+import { APP_METADATA, withMetadata, type Database } from '../db/driver.js';
 import { isDatabaseUnavailable } from '../errors.js';
 import { ExportInputError, parseExportRequest } from './selection.js';
 import { prepareExport, streamExport, type ExportSink } from './stream.js';
@@ -62,9 +62,12 @@ export function createExportHandler(db: Database, options: ExportRouteOptions = 
       return;
     }
     let prepared;
+    let exportDb = db;
     try {
       const request = parseExportRequest(new URL(req.url ?? '/', 'http://localhost').searchParams);
-      prepared = await prepareExport(db, request);
+      // Its batches are named in Neo4j's query log like the GraphQL operations are.
+      exportDb = withMetadata(db, { ...APP_METADATA, api: 'export', operation: `export:${request.format}${request.part ? `:${request.part}` : ''}` });
+      prepared = await prepareExport(exportDb, request);
     } catch (error) {
       failBeforeOutput(res, error, log);
       return;
@@ -77,7 +80,7 @@ export function createExportHandler(db: Database, options: ExportRouteOptions = 
     const send = responseSink(res);
     try {
       const complete = await streamExport(
-        db,
+        exportDb,
         prepared,
         (chunk) => {
           // Headers go with the first bytes: until then a failure can still be answered with a status.

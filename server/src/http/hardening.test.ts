@@ -165,7 +165,7 @@ describe('bounded work', () => {
     expect(body.data ?? null).toBeNull();
   });
 
-  it('holds at most maxSessionsPerRequest database sessions at once for one request', async () => {
+  it('runs a request in one read transaction with at most maxSessionsPerRequest statements at once', async () => {
     let release!: () => void;
     const opened = new Promise<void>((resolve) => (release = resolve));
     const { db, state } = fakeDatabase({ gate: () => opened });
@@ -177,6 +177,7 @@ describe('bounded work', () => {
     expect((await pending).status).toBe(200);
     expect(state.calls).toBe(5);
     expect(state.maxRunning).toBe(2);
+    expect(state.transactions).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { createLoaders, type GraphQLContext } from '../context.js';
 import type { WriteToken } from '../config.js';
@@ -13,7 +13,7 @@ import { createMaskError, limitError } from './errors.js';
 import { useRequestSizeLimit } from './limits.js';
 import { OutageTracker } from './outage.js';
 import { DEFAULT_QUERY_LIMITS, useExecutionLimits, useQueryShapeLimits, type QueryLimits } from './query-limits.js';
-import { requestDatabase } from './request-db.js';
+import { requestDatabase, type RequestDatabase } from './request-db.js';
 import { corsOptions, cspForInlineHtml, useJsonOnlyPost, useSecurityHeaders } from './request-guards.js';
 import { buildSchema } from './schema.js';
 
@@ -54,7 +54,7 @@ export interface YogaOptions {
 }
 
 /** The context resolvers get: the domain context plus the request's deadline and client. */
-type RequestContext = GraphQLContext & { deadline: number; client: string };
+type RequestContext = GraphQLContext & { deadline: number; client: string; requestDb: RequestDatabase };
 
 const yogaLog = logger('yoga');
 
@@ -87,6 +87,32 @@ function useDeadline(timeoutMs: number): Plugin<RequestContext> {
           return await Promise.race([executeFn(args), expired]);
         } finally {
           clearTimeout(timer);
+        }
+      });
+    },
+  };
+}
+
+/**
+ * Names the request's transactions after the GraphQL operation (so Neo4j's query log ties back to the API) and
+ * ends its one read transaction when execution is over: answered, failed, or cut off by the deadline (running
+ * statements are then cancelled, and later ones refused).
+ */
+function useRequestTransaction(): Plugin<RequestContext> {
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const context = args.contextValue as RequestContext;
+      const operation = getOperationAST(args.document, args.operationName);
+      context.requestDb.describe({
+        api: 'graphql',
+        operation: operation?.name?.value ?? args.operationName ?? 'anonymous',
+        operationType: operation?.operation ?? 'query',
+      });
+      setExecuteFn(async (executeArgs: any) => {
+        try {
+          return await executeFn(executeArgs);
+        } finally {
+          await context.requestDb.end();
         }
       });
     },
@@ -129,6 +155,7 @@ export function createGraphQLServer(options: YogaOptions): YogaServerInstance<Re
       const db = requestDatabase(options.db, { deadline, timeoutMs: security.requestTimeoutMs, maxSessions: security.maxSessionsPerRequest }, outage);
       return {
         db,
+        requestDb: db,
         loaders: createLoaders(db),
         deadline,
         client: clientAddress(request, serverContext, clients.trustProxy),
@@ -163,6 +190,8 @@ export function createGraphQLServer(options: YogaOptions): YogaServerInstance<Re
       useQueryShapeLimits(query, { introspection: security.introspection, hideSuggestions: security.production }),
       useExecutionLimits(query, (shape, context: RequestContext) => rateLimit(shape, context.client)),
       useDeadline(security.requestTimeoutMs),
+      // After the deadline, so it wraps it: the transaction ends when the answer is settled, deadline or not.
+      useRequestTransaction(),
     ],
   });
 }
