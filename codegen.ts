@@ -23,6 +23,7 @@ const config: CodegenConfig = {
           Relationship: '../graph/relationship.js#RelationshipRecord',
           Evidence: '../graph/provenance.js#EvidenceRecord',
           Document: '../graph/provenance.js#DocumentRecord',
+          DocumentMention: '../provenance/mentions.js#DocumentMentionRecord',
           Origin: '../graph/origin.js#OriginRecord',
           ImportResult: '../review/records.js#ImportResultRecord',
           Mention: '../review/records.js#MentionRecord',

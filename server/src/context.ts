@@ -4,6 +4,7 @@ import { findDocumentPagesOf, findEntities, findRelationshipPages, type Page } f
 import type { EntityRecord } from './graph/entity.js';
 import type { DocumentRecord, EvidenceRecord } from './graph/provenance.js';
 import type { RelationshipRecord } from './graph/relationship.js';
+import { findMentionPages, type DocumentMentionRecord, type MentionPageArgs } from './provenance/mentions.js';
 import { findDocuments, findEvidenceOf } from './provenance/repository.js';
 import { findRelationships } from './relationship/repository.js';
 
@@ -18,6 +19,8 @@ export interface Loaders {
   /** Quotes of an entity or relationship, by its id. */
   evidenceOf: DataLoader<string, EvidenceRecord[]>;
   document: DataLoader<string, DocumentRecord | null>;
+  /** A page of a document's mentions; documents asking with the same arguments share one query. */
+  mentionPage: DataLoader<Keyed<MentionPageArgs>, Page<DocumentMentionRecord>, string>;
 }
 
 /** Arguments of a page of an entity's relationships. */
@@ -94,5 +97,10 @@ export function createLoaders(db: Database): Loaders {
     }),
     evidenceOf: keyed<EvidenceRecord[]>((ids) => findEvidenceOf(db, ids), []),
     document: keyed<DocumentRecord | null>((ids) => findDocuments(db, ids), null),
+    mentionPage: grouped<MentionPageArgs, Page<DocumentMentionRecord>>((ids, args) => findMentionPages(db, ids, args), {
+      items: [],
+      hasNextPage: false,
+      totalCount: 0,
+    }),
   };
 }

@@ -4,6 +4,7 @@ import { entityCountQuery, entityPageQuery } from '../src/entity/listing.js';
 import { documentsOfEntitiesQuery, entitiesByIdsQuery, relationshipPageQuery } from '../src/entity/queries.js';
 import { neighbourhoodQuery, overviewQuery, shortestPathQuery } from '../src/neighbourhood/queries.js';
 import { OPEN_SCOPE } from '../src/neighbourhood/scope.js';
+import { documentMentionsQuery } from '../src/provenance/mentions.js';
 import { documentPageQuery, documentsByIdsQuery, evidenceOfFactsQuery, statsQuery } from '../src/provenance/repository.js';
 import { relationshipsByIdsQuery } from '../src/relationship/queries.js';
 import { fingerprintQuery, gazetteerPageQuery } from '../src/review/gazetteer-cache.js';
@@ -49,6 +50,8 @@ const READS = {
   'evidence of facts': evidenceOfFactsQuery(['org:sykehuspartner']),
   'documents by id': documentsByIdsQuery(['doc:000_b40fe58a30269fa6']),
   'documents page': documentPageQuery({ first: 50, after: 'doc:a' }),
+  'mentions of a document': documentMentionsQuery({ ids: ['doc:000_b40fe58a30269fa6'], first: 50, after: null }),
+  'mentions of documents, next page': documentMentionsQuery({ ids: ['doc:a', 'doc:b'], first: 50, after: [120, 'ev:x'] }),
   'gazetteer fingerprint': fingerprintQuery(),
   'gazetteer page': gazetteerPageQuery('org:a', 5000),
   'pending proposals of a document': proposalPageQuery({ documentId: 'doc:a', status: 'PENDING', first: 50, after: null }, null),

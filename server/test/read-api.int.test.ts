@@ -221,6 +221,44 @@ describe('the read API', () => {
     expect(body.data?.documents.edges).toHaveLength(1);
   });
 
+  it("pages through every quote of a document, each once in text order, with the entity or relationship it supports", async () => {
+    const documentId = 'doc:000_b40fe58a30269fa6';
+    const counted = await db.read((tx) =>
+      tx.run('RETURN COUNT { MATCH (:Evidence {documentId: $id}) } AS evidence, COUNT { MATCH (:Mention {documentId: $id}) } AS mentions', { id: documentId }),
+    );
+    const quotes = Number(counted.records[0]!.get('evidence')) + Number(counted.records[0]!.get('mentions'));
+    expect(quotes).toBeGreaterThan(20);
+    type Node = { source: string; quote: string; start: number; end: number; entity: { id: string } | null; relationship: { id: string; from: { name: string }; to: { name: string } } | null; evidence: { id: string } | null };
+    const seen: Node[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 100; pages += 1) {
+      const { body } = await query(
+        `query($id: ID!, $after: String) { document(id: $id) { text mentions(first: 7, after: $after) {
+          edges { cursor node { source quote start end entity { id } relationship { id from { name } to { name } } evidence { id } } }
+          pageInfo { hasNextPage endCursor } totalCount } } }`,
+        { id: documentId, after },
+      );
+      expect(body.errors).toBeUndefined();
+      const { text, mentions } = body.data?.document as { text: string; mentions: { edges: { node: Node }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number } };
+      expect(mentions.totalCount).toBe(quotes);
+      for (const { node } of mentions.edges) {
+        expect(text.slice(node.start, node.end)).toBe(node.quote);
+        // Each is about exactly one thing: an entity, or a relationship with both ends named.
+        expect(Number(node.entity !== null) + Number(node.relationship !== null)).toBe(1);
+        if (node.relationship) expect(node.relationship.from.name && node.relationship.to.name).toBeTruthy();
+        seen.push(node);
+      }
+      if (!mentions.pageInfo.hasNextPage) break;
+      expect(mentions.edges).toHaveLength(7);
+      after = mentions.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(quotes);
+    const evidenceIds = seen.map((node) => node.evidence?.id).filter(Boolean);
+    expect(new Set(evidenceIds).size).toBe(evidenceIds.length);
+    expect(seen.map((node) => node.start)).toEqual([...seen.map((node) => node.start)].sort((a, b) => a - b));
+    expect(seen.some((node) => node.relationship) && seen.some((node) => node.entity)).toBe(true);
+  });
+
   it('answers a list of entities with their relationships in one transaction and a fixed number of statements, whatever its length', async () => {
     const reads = async (first: number) => {
       observed.reset();
