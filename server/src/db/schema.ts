@@ -32,6 +32,10 @@ export function schemaStatements(): string[] {
     'CREATE INDEX entity_degree IF NOT EXISTS FOR (n:Entity) ON (n.degree)',
     'CREATE INDEX entity_updated_at IF NOT EXISTS FOR (n:Entity) ON (n.updatedAt)',
     'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
+    // The listing's orders (issue 6): (key, id) read in order, so a page within a tie group seeks to the cursor.
+    'CREATE INDEX entity_degree_id IF NOT EXISTS FOR (n:Entity) ON (n.degree, n.id)',
+    'CREATE INDEX entity_updated_at_id IF NOT EXISTS FOR (n:Entity) ON (n.updatedAt, n.id)',
+    'CREATE INDEX entity_name_id IF NOT EXISTS FOR (n:Entity) ON (n.name, n.id)',
     'CREATE TEXT INDEX entity_search_text IF NOT EXISTS FOR (n:Entity) ON (n.searchText)',
     'CREATE INDEX evidence_fact IF NOT EXISTS FOR (n:Evidence) ON (n.factId)',
     'CREATE INDEX evidence_document IF NOT EXISTS FOR (n:Evidence) ON (n.documentId)',
@@ -55,6 +59,10 @@ export function schemaStatements(): string[] {
     statements.push(`CREATE INDEX ${label.toLowerCase()}_degree IF NOT EXISTS FOR (n:${label}) ON (n.degree)`);
     statements.push(`CREATE INDEX ${label.toLowerCase()}_name IF NOT EXISTS FOR (n:${label}) ON (n.name)`);
     statements.push(`CREATE INDEX ${label.toLowerCase()}_updated_at IF NOT EXISTS FOR (n:${label}) ON (n.updatedAt)`);
+    for (const key of ['degree', 'name', 'updatedAt']) {
+      const name = `${label.toLowerCase()}_${key === 'updatedAt' ? 'updated_at' : key}_id`;
+      statements.push(`CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (n.${key}, n.id)`);
+    }
   }
   // Relationship types cannot be parameters; these come from the allowlist only. Ids are unique across types
   // too: the write path checks all types (a disjunction the planner answers with one index seek per type).

@@ -14,7 +14,7 @@ export interface EntityListFilter {
   changedSince?: string | null;
 }
 
-/** How each order reads its key off an entity `n`, and which way it runs. Ties always break by id ascending. */
+/** How each order reads its key off an entity `n`, and which way it runs. Ties break by id, in the key's direction. */
 const ORDERS: Record<EntityOrderName, { key: string; descending: boolean; keyParts: number }> = {
   NAME: { key: 'n.name', descending: false, keyParts: 2 },
   DEGREE: { key: 'n.degree', descending: true, keyParts: 2 },
@@ -53,24 +53,30 @@ export function entityPageQuery(args: {
   after: CursorKey | null;
 }): CypherQuery {
   const { key, descending } = ORDERS[args.order];
+  const cmp = descending ? '<' : '>';
   const conditions: string[] = [];
   const params: Record<string, unknown> = { firstPlusOne: neo4j.int(args.first + 1) };
+  // Where the page starts. After a cursor of a keyed order there are two ranges, each one seek on the (key, id)
+  // index: the rest of the cursor's tie group (key equal, id past it) and the keys past it. Written as one
+  // predicate, Neo4j would seek only on the key and then filter the whole tie group (50,000 entities written by
+  // one bulk import share their updatedAt, and most entities of a big graph share a small degree).
+  let starts: string[];
   if (args.after) {
     if (args.order === 'ID') {
-      conditions.push('n.id > $afterId');
+      starts = ['n.id > $afterId'];
       params.afterId = args.after[0];
     } else {
-      const cmp = descending ? '<' : '>';
-      conditions.push(`${key} ${cmp}= $afterKey AND (${key} ${cmp} $afterKey OR n.id > $afterId)`);
+      // `n.id IS NOT NULL` (always true) names both properties of the (key, id) index, which Neo4j needs to use it.
+      starts = [`${key} = $afterKey AND n.id ${cmp} $afterId`, `${key} ${cmp} $afterKey AND n.id IS NOT NULL`];
       params.afterKey = args.after[0];
       params.afterId = args.after[1];
     }
   } else if (args.order !== 'ID') {
     // A predicate on the sort key lets the planner read the index in order (and skips entities without it).
-    conditions.push(`${key} ${descending ? '<=' : '>='} $startKey`);
+    starts = [`${key} ${descending ? '<=' : '>='} $startKey AND n.id IS NOT NULL`];
     params.startKey = args.order === 'DEGREE' ? neo4j.int(Number.MAX_SAFE_INTEGER) : args.order === 'UPDATED' ? '\uffff' : '';
   } else {
-    conditions.push("n.id >= ''");
+    starts = ["n.id >= ''"];
   }
   const { nameContains, hasRelationship, mentionedIn, changedSince } = args.filter;
   if (nameContains) {
@@ -86,26 +92,28 @@ export function entityPageQuery(args: {
     conditions.push('n.kind IN $kinds');
     params.kinds = [...args.kinds];
   }
-  const where = conditions.join(' AND ');
-  const orderBy = `${key}${descending ? ' DESC' : ''}${args.order === 'ID' ? '' : ', n.id'}`;
+  const whereWith = (start: string): string => [start, ...conditions].join(' AND ');
+  // Ties run the way the key does, so one (key, id) index read forwards or backwards gives the whole order.
+  const orderBy = args.order === 'ID' ? 'n.id' : `${key}${descending ? ' DESC' : ''}, n.id${descending ? ' DESC' : ''}`;
 
   let match: string;
   if (mentionedIn) {
     params.documentId = mentionedIn;
     match = `MATCH (e:Evidence {documentId: $documentId})
 WITH DISTINCT e.factId AS id
-MATCH (n:Entity {id: id}) WHERE ${where}
-WITH n ORDER BY ${orderBy} LIMIT $firstPlusOne`;
-  } else if (args.kinds && args.kinds.length > 0 && args.kinds.length <= 3) {
-    // Each kind's page comes off its own label; the few candidates are merged.
-    match = `CALL () {
-${[...new Set(args.kinds)]
-  .map((kind) => `  MATCH (n:${KIND_LABEL[kind]}) WHERE ${where} RETURN n ORDER BY ${orderBy} LIMIT $firstPlusOne`)
-  .join('\n  UNION\n')}
-}
+MATCH (n:Entity {id: id}) WHERE ${starts.length === 1 ? whereWith(starts[0]!) : whereWith(`((${starts.join(') OR (')}))`)}
 WITH n ORDER BY ${orderBy} LIMIT $firstPlusOne`;
   } else {
-    match = `MATCH (n:Entity) WHERE ${where}
+    // Each kind's page comes off its own label when there are few kinds; the few candidates are merged.
+    const labels = args.kinds && args.kinds.length > 0 && args.kinds.length <= 3 ? [...new Set(args.kinds)].map((kind) => KIND_LABEL[kind]) : ['Entity'];
+    const branches = labels.flatMap((label) => starts.map((start) => `MATCH (n:${label}) WHERE ${whereWith(start)} RETURN n ORDER BY ${orderBy} LIMIT $firstPlusOne`));
+    match =
+      branches.length === 1
+        ? `MATCH (n:${labels[0]}) WHERE ${whereWith(starts[0]!)}
+WITH n ORDER BY ${orderBy} LIMIT $firstPlusOne`
+        : `CALL () {
+${branches.map((branch) => `  ${branch}`).join('\n  UNION\n')}
+}
 WITH n ORDER BY ${orderBy} LIMIT $firstPlusOne`;
   }
   return { cypher: `${match}\nRETURN ${ENTITY_PROJECTION} AS entity, n.updatedAt AS updatedAt`, params };
