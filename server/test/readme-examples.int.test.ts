@@ -37,6 +37,14 @@ describe('the README examples', () => {
     expect(JSON.parse(stdout).data.search[0].entity).toEqual({ id: 'person:gro-jaere', name: 'Gro Jære', kind: 'PERSON' });
   });
 
+  it('curl lists the first quotes of a document with what each is about', async () => {
+    const { stdout } = await run('bash', ['-euo', 'pipefail', '-c', example('curl-mentions')], { env });
+    const { mentions } = JSON.parse(stdout).data.document as { mentions: { totalCount: number; edges: { node: { quote: string; entity: unknown; relationship: unknown } }[] } };
+    expect(mentions.edges).toHaveLength(3);
+    expect(mentions.totalCount).toBeGreaterThan(3);
+    for (const { node } of mentions.edges) expect(node.quote.length > 0 && (node.entity !== null || node.relationship !== null)).toBe(true);
+  });
+
   it('Node previews a hub and expands it along one type', async () => {
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', example('node-expand')], { env });
     expect(stdout).toContain('1 × ROLE_AT INCOMING PERSON');
