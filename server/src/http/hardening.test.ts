@@ -242,11 +242,14 @@ describe('inputs', () => {
 
 describe('deadlines and masking', () => {
   it('answers TIMEOUT once the request deadline passes, even while a statement still hangs', async () => {
-    const { db } = fakeDatabase({ gate: () => new Promise(() => {}) });
+    const { db, state } = fakeDatabase({ gate: () => new Promise(() => {}) });
     const yoga = yogaWith({ requestTimeoutMs: 300 }, db);
     const { status, body } = await post(yoga, '{ search(query: "gro") { score } }');
     expect(codeOf(body)).toBe('TIMEOUT');
     expect(status).toBe(503);
+    // The request's transaction was ended with the answer, though its statement still hangs.
+    expect(state.transactions).toBe(1);
+    expect(state.ended).toBe(1);
   });
 
   it('masks unexpected errors in production: no message, no stack, no original error', async () => {
