@@ -287,6 +287,33 @@ describe('streaming', () => {
     }
   });
 
+  it('names its transactions in Neo4j after the export, as the GraphQL operations are', async () => {
+    const seen: Record<string, string>[] = [];
+    const observed: Database = {
+      ...server.db,
+      // While each batch's transaction is open, ask Neo4j (from another session) what it knows about it.
+      read: (work, options) =>
+        server.db.read(async (tx) => {
+          const open = await server.db.read((other) => other.run('SHOW TRANSACTIONS YIELD metaData RETURN metaData'));
+          seen.push(...open.records.map((record) => record.get('metaData') as Record<string, string>).filter((metadata) => metadata['api'] === 'export'));
+          return work(tx);
+        }, options),
+    };
+    const handler = createExportHandler(observed);
+    const local = createServer((req, res) => void handler(req, res));
+    await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(local.address() as AddressInfo).port}/export?format=graphml&ids=${GRO}`);
+      expect(response.status).toBe(200);
+      await response.text();
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen).toContainEqual({ app: 'kg-explorer', api: 'export', operation: 'export:graphml' });
+    } finally {
+      local.closeAllConnections();
+      await new Promise<void>((resolve) => local.close(() => resolve()));
+    }
+  });
+
   it('a client disconnect ends the export without taking the server down', async () => {
     const stop = new AbortController();
     const response = await fetch(`${server.url}/export?format=graphml`, { signal: stop.signal });
