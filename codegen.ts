@@ -28,6 +28,7 @@ const config: CodegenConfig = {
           Mention: '../review/records.js#MentionRecord',
           Proposal: '../review/records.js#ProposalRecord',
           ProposalEnd: '../review/records.js#ProposalEndRecord',
+          SavedScene: '../scenes/queries.js#SceneListItem',
         },
         enumsAsTypes: true,
         scalars: { JSON: 'unknown', Date: 'string' },

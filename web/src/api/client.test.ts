@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ApiError, ENTITY_QUERY, GRAPH_QUERY, NEIGHBOURHOOD_QUERY, STATS_QUERY, SEARCH_QUERY, fetchGraph, isAbort, request, searchEntities, DOCUMENT_QUERY, PATH_QUERY, PREVIEW_QUERY } from './client.js';
+import { DELETE_SCENE_MUTATION, SAVE_SCENE_MUTATION, SCENES_QUERY, SCENE_QUERY } from './scenes.js';
 
 /** A fetch stand-in that records the request and answers with `status` and `body`. */
 function fakeFetch(status: number, body: unknown, seen: { url?: string; init?: RequestInit } = {}): typeof fetch {
@@ -94,7 +95,7 @@ describe('request', () => {
 describe('queries', () => {
   it('are valid against schema.graphql', () => {
     const schema = buildSchema(readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8'));
-    for (const query of [GRAPH_QUERY, SEARCH_QUERY, NEIGHBOURHOOD_QUERY, ENTITY_QUERY, STATS_QUERY, DOCUMENT_QUERY, PATH_QUERY, PREVIEW_QUERY]) {
+    for (const query of [GRAPH_QUERY, SEARCH_QUERY, NEIGHBOURHOOD_QUERY, ENTITY_QUERY, STATS_QUERY, DOCUMENT_QUERY, PATH_QUERY, PREVIEW_QUERY, SCENES_QUERY, SCENE_QUERY, SAVE_SCENE_MUTATION, DELETE_SCENE_MUTATION]) {
       expect(validate(schema, parse(query)).map((e) => e.message)).toEqual([]);
     }
   });

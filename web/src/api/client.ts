@@ -83,6 +83,8 @@ ${EVIDENCE_FIELDS}`;
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** A write token, sent as `Authorization: Bearer` (mutations need one). */
+  token?: string;
   endpoint?: string;
   fetchImpl?: typeof fetch;
 }
@@ -94,12 +96,14 @@ interface GraphQLErrorJson {
 
 /** POSTs one operation and returns its `data`; throws ApiError on any transport or GraphQL error. */
 export async function request<T>(query: string, variables: Record<string, unknown>, options: RequestOptions = {}): Promise<T> {
-  const { signal, endpoint = '/graphql', fetchImpl = globalThis.fetch } = options;
+  const { signal, token, endpoint = '/graphql', fetchImpl = globalThis.fetch } = options;
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
     response = await fetchImpl(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers,
       body: JSON.stringify({ query, variables }),
       signal: signal ?? null,
     });
