@@ -22,19 +22,19 @@ export function decodeSceneCursor(after: string): readonly [string, string] | un
 export type SceneListItem = Omit<SceneRecord, 'state'> & { state?: string };
 
 /**
- * One page of saved scenes after a cursor, read in order off the name constraint's index or the updatedAt index
- * (the `IS NOT NULL` / `>= ''` predicates let the planner use the index for the order, so no sort of all scenes).
- * The state stays out of listings: a page of 50 scenes of 64 KB each would be 3 MB.
+ * One page of saved scenes after a cursor, read in order off the name constraint's index or the updatedAt index:
+ * the range predicate (from the cursor, or `>= ''` for the first page) is an index seek that yields the order, so
+ * no scene is read past the page and nothing is sorted. The state stays out of listings: a page of 50 scenes of
+ * 64 KB each would be 3 MB.
  */
 export function scenePageQuery(order: SceneOrder, first: number, after: readonly [string, string] | null): CypherQuery {
   const byName = order === 'NAME';
   const key = byName ? 's.name' : 's.updatedAt';
   const direction = byName ? 'ASC' : 'DESC';
   const past = byName ? '>' : '<';
-  const seek = byName ? `${key} >= ''` : `${key} IS NOT NULL`;
+  const where = after ? `${key} ${past}= $afterKey AND (${key} ${past} $afterKey OR s.id ${past} $afterId)` : `${key} >= ''`;
   return {
-    cypher: `MATCH (s:Scene) WHERE ${seek}
-AND ($afterKey IS NULL OR ${key} ${past} $afterKey OR (${key} = $afterKey AND s.id ${past} $afterId))
+    cypher: `MATCH (s:Scene) WHERE ${where}
 WITH s ORDER BY ${key} ${direction}, s.id ${direction} LIMIT $limit
 RETURN s { .id, .name, .description, .entityCount, .createdAt, .createdBy, .updatedAt, .updatedBy } AS s`,
     params: { afterKey: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: neo4j.int(first + 1) },

@@ -38,7 +38,8 @@ describe('request', () => {
     expect(seen.url).toBe('/graphql');
     expect(seen.init?.method).toBe('POST');
     expect(new Headers(seen.init?.headers).get('content-type')).toBe('application/json');
-    expect(JSON.parse(String(seen.init?.body))).toEqual({ query: GRAPH_QUERY.toString(), variables: { limit: 300 } });
+    expect(JSON.parse(String(seen.init?.body))).toEqual({ query: GRAPH_QUERY.toString().trim(), variables: { limit: 300 } });
+    expect(JSON.parse(String(seen.init?.body)).query).toMatch(/^query Graph\(/);
   });
 
   it('throws ApiError with the code from extensions.code', async () => {

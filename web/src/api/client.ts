@@ -129,7 +129,8 @@ export type Document<TResult, TVariables> = TypedDocumentString<TResult, TVariab
  * error. The document is sent as its text (no graphql-js in the page).
  */
 export async function request<TResult, TVariables>(document: Document<TResult, TVariables>, variables: TVariables, options: RequestOptions = {}): Promise<TResult> {
-  const query = document.toString();
+  // Generated texts start with a newline and indentation; the wire (and the server's logs) get them trimmed.
+  const query = document.toString().trim();
   const { signal, token, endpoint = '/graphql', fetchImpl = globalThis.fetch } = options;
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
   if (token) headers.authorization = `Bearer ${token}`;

@@ -73,11 +73,11 @@ export function operationOf(record: QueryRecord): { name: string; query: string;
   const variables = sent(record);
   switch (record.op) {
     case 'graph':
-      return { name: 'Graph', query: GRAPH_QUERY.toString(), variables };
+      return { name: 'Graph', query: GRAPH_QUERY.toString().trim(), variables };
     case 'neighbourhood':
-      return { name: 'Neighbourhood', query: NEIGHBOURHOOD_QUERY.toString(), variables };
+      return { name: 'Neighbourhood', query: NEIGHBOURHOOD_QUERY.toString().trim(), variables };
     case 'shortestPath':
-      return { name: 'ShortestPath', query: PATH_QUERY.toString(), variables };
+      return { name: 'ShortestPath', query: PATH_QUERY.toString().trim(), variables };
   }
 }
 
