@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'server/src/generated/', 'test-results/', 'bench/results/', '.dependency-cruiser.cjs'] },
+  { ignores: ['node_modules/', 'dist/', '.data/', 'server/src/generated/', 'web/src/generated/', 'test-results/', 'bench/results/', '.dependency-cruiser.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,6 +9,7 @@ import { documentPageQuery, documentsByIdsQuery, evidenceOfFactsQuery, statsQuer
 import { relationshipsByIdsQuery } from '../src/relationship/queries.js';
 import { fingerprintQuery, gazetteerPageQuery } from '../src/review/gazetteer-cache.js';
 import { documentImportQuery, proposalPageQuery } from '../src/review/queries.js';
+import { sceneCountQuery, scenePageQuery, sceneQuery } from '../src/scenes/queries.js';
 import { searchQuery } from '../src/search/queries.js';
 import { testDatabase } from './harness.js';
 
@@ -62,6 +63,10 @@ const READS = {
   'overview': overviewQuery({ kinds: null, limit: 300 }),
   'overview of kinds': overviewQuery({ kinds: ['PERSON', 'ORGANISATION'], limit: 300 }),
   'stats': statsQuery(),
+  'saved scenes, newest first': scenePageQuery('UPDATED', 50, null),
+  'saved scenes by name, deep page': scenePageQuery('NAME', 50, ['Regional', 'scene:x']),
+  'a saved scene': sceneQuery('scene:x'),
+  'saved scene count': sceneCountQuery,
 };
 
 describe('query plans', () => {
@@ -73,6 +78,13 @@ describe('query plans', () => {
     const operators = await planOperators(db, statsQuery());
     // Four totals, one per kind, one per relationship type.
     expect(operators.filter((op) => op.includes('CountFromCountStore'))).toHaveLength(4 + 8 + 15);
+  });
+
+  it('lists saved scenes in order straight from their indexes, without sorting every scene', async () => {
+    for (const query of [scenePageQuery('UPDATED', 50, null), scenePageQuery('NAME', 50, ['Regional', 'scene:x'])]) {
+      const operators = await planOperators(db, query);
+      expect(operators.some((op) => op.startsWith('NodeIndexSeekByRange') || op.startsWith('NodeUniqueIndexSeekByRange')), operators.join('\n')).toBe(true);
+    }
   });
 
   it('reads the overview in degree order straight from the index, without sorting every entity', async () => {

@@ -13,6 +13,9 @@ describe('shortcuts', () => {
     expect(actionFor(press('X', { shiftKey: true }), false)).toBe('exportSvg');
     expect(actionFor(press('?', { shiftKey: true }), false)).toBe('help');
     expect(actionFor(press('Delete'), false)).toBe('remove');
+    expect(actionFor(press('s', { ctrlKey: true }), false)).toBe('saveScene');
+    expect(actionFor(press('s'), false)).toBe('showHidden');
+    expect(actionFor(press('n'), false)).toBe('scenes');
   });
 
   it('leave typing alone in fields, except Escape', () => {

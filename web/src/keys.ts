@@ -20,6 +20,8 @@ export type ActionId =
   | 'exportPng'
   | 'exportSvg'
   | 'query'
+  | 'saveScene'
+  | 'scenes'
   | 'list'
   | 'search'
   | 'help'
@@ -52,6 +54,8 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: 'exportPng', label: 'Export PNG', keys: 'X', description: 'Download the whole scene as a PNG at twice screen resolution', toolbar: true },
   { id: 'exportSvg', label: 'SVG', keys: 'Shift+X', description: 'Download the whole scene as SVG', toolbar: true },
   { id: 'query', label: 'Query', keys: 'Q', description: 'Show the GraphQL queries behind the scene, as curl or Python', toolbar: true },
+  { id: 'saveScene', label: 'Save scene', keys: 'Ctrl+S', description: 'Save the scene under a name (needs the write token from Review)', toolbar: true },
+  { id: 'scenes', label: 'Scenes', keys: 'N', description: 'List the saved scenes: open one (positions included) or delete it', toolbar: true },
   { id: 'list', label: 'List', keys: 'T', description: 'Move to the list of entities in the scene (the canvas as text)', toolbar: false },
   { id: 'search', label: 'Search', keys: '/', description: 'Move to the search box', toolbar: false },
   { id: 'help', label: 'Shortcuts', keys: '?', description: 'Show this list', toolbar: true },
@@ -75,6 +79,7 @@ export function actionFor(e: KeyLike, inField: boolean): ActionId | undefined {
     if (inField) return undefined;
     if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
     if (key === 'y') return 'redo';
+    if (key === 's' && !e.shiftKey) return 'saveScene';
     return undefined;
   }
   if (inField || e.altKey) return undefined;
@@ -107,6 +112,8 @@ export function actionFor(e: KeyLike, inField: boolean): ActionId | undefined {
       return e.shiftKey ? 'exportSvg' : 'exportPng';
     case 'q':
       return 'query';
+    case 'n':
+      return 'scenes';
     case 't':
       return 'list';
     case '/':

@@ -12,6 +12,7 @@ import { EntityList } from './panels/entityList.js';
 import { fillHelp } from './panels/help.js';
 import { Legend } from './panels/legend.js';
 import { QueryDrawer } from './panels/query.js';
+import { ScenesDialog } from './panels/scenes.js';
 import { mountReview } from './panels/review.js';
 import { TimeSlider } from './panels/timeSlider.js';
 import { Toolbar } from './panels/toolbar.js';
@@ -22,7 +23,7 @@ import { apply, type Operation } from './scene/operations.js';
 import { shortestPath } from './scene/paths.js';
 import { expansionGroups, groupQueries, newEntityCount, pickGroups, serverGroups, type ExpansionGroup } from './scene/preview.js';
 import { PreviewDialog } from './panels/preview.js';
-import { decodeLink, linkFromHash, restore, sceneHash } from './scene/permalink.js';
+import { decodeLink, encodeLink, linkFromHash, restore, sceneHash, toLink } from './scene/permalink.js';
 import { kindCounts, statusLine, typeCounts, visible, type QueryRecord, type Scene } from './scene/scene.js';
 import { attachSearchBox } from './search.js';
 import { download } from './view/download.js';
@@ -154,6 +155,11 @@ const queryDrawer = new QueryDrawer(required('query-dialog'), new URL(ENDPOINT, 
 const helpDialog = required<HTMLDialogElement>('help-dialog');
 const preview = new PreviewDialog(required('preview-dialog'));
 fillHelp(helpDialog);
+const scenesDialog = new ScenesDialog(required('scenes-dialog'), {
+  current: async () => ({ state: await encodeLink(toLink(history.scene)), entityCount: history.scene.nodes.size }),
+  open: (state, name) => openSaved(state, name),
+  say,
+});
 
 const toolbar = new Toolbar(required('toolbar'), (id) => run(id));
 
@@ -451,6 +457,18 @@ async function openDocument(evidence: Evidence, all: readonly Evidence[]): Promi
   }
 }
 
+/**
+ * Reopens a saved scene the way a permalink opens: its queries replayed against the graph as it is now, then
+ * its entities, positions, hidden items, filters, date and selection restored; one undoable step.
+ */
+async function openSaved(state: string, name: string): Promise<void> {
+  const link = await decodeLink(state);
+  const scene = restore(link, await Promise.all(link.queries.map((q) => api.subgraph(q))));
+  commit({ type: 'replace', scene });
+  view.fit();
+  say(`Opened the saved scene “${name}”: ${scene.nodes.size} entities. Undo goes back to the scene before.`);
+}
+
 // ---- actions ---------------------------------------------------------------------------------
 
 function clearPath(): void {
@@ -608,6 +626,12 @@ function run(action: ActionId): void {
       return;
     case 'query':
       queryDrawer.open(scene.queries);
+      return;
+    case 'saveScene':
+      scenesDialog.show('save');
+      return;
+    case 'scenes':
+      scenesDialog.show('list');
       return;
     case 'list':
       list.focus();

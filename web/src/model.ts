@@ -1,9 +1,11 @@
 /**
- * The shapes of the API data the page uses: a hand-written subset of schema.graphql,
- * matching exactly the fields the queries in api.ts select (nothing more is ever present).
+ * The page's model of the API data. Quotes are the generated types of the fields the page's documents select
+ * (web/src/generated, from schema.graphql); the scene's nodes and edges are the page's own shapes, and the
+ * compiler checks at each call in api/ that what the documents answer fits them.
  */
 
 import { ENTITY_KINDS, type EntityKindName } from '../../common/vocabulary.js';
+import type { EvidenceFieldsFragment } from './generated/graphql.js';
 
 /** Every entity kind, in legend order: the server's allowlist, shared so the two cannot drift apart. */
 export { ENTITY_KINDS };
@@ -45,30 +47,13 @@ export interface HiddenCount {
   count: number;
 }
 
-export interface DocumentRef {
-  id: string;
-  title: string;
-  publishedAt: string | null;
-  source: string | null;
-}
+/** A quote with its sentence and document: the generated type of the fields the page asks for (EvidenceFields). */
+export type Evidence = EvidenceFieldsFragment;
+
+export type DocumentRef = Evidence['document'];
 
 /** A quote's sentence(s), with the quote's offsets inside them. */
-export interface QuoteContextWire {
-  text: string;
-  documentStart: number;
-  quoteStart: number;
-  quoteEnd: number;
-}
-
-export interface Evidence {
-  id: string;
-  quote: string;
-  start: number;
-  end: number;
-  supports: string | null;
-  context: QuoteContextWire;
-  document: DocumentRef;
-}
+export type QuoteContextWire = Evidence['context'];
 
 export interface RelationshipDetails extends RelationshipSummary {
   evidence: Evidence[];

@@ -50,6 +50,10 @@ export function schemaStatements(): string[] {
     'CREATE INDEX mention_document IF NOT EXISTS FOR (n:Mention) ON (n.documentId)',
     'CREATE INDEX mention_entity IF NOT EXISTS FOR (n:Mention) ON (n.entityId)',
     'CREATE CONSTRAINT rejected_proposal_key IF NOT EXISTS FOR (n:RejectedProposal) REQUIRE n.key IS UNIQUE',
+    // Saved scenes (issue 8): views of the graph, not facts; no entity label, so no count, search or export sees them.
+    'CREATE CONSTRAINT scene_id IF NOT EXISTS FOR (n:Scene) REQUIRE n.id IS UNIQUE',
+    'CREATE CONSTRAINT scene_name IF NOT EXISTS FOR (n:Scene) REQUIRE n.name IS UNIQUE',
+    'CREATE INDEX scene_updated_at IF NOT EXISTS FOR (n:Scene) ON (n.updatedAt)',
     `CREATE FULLTEXT INDEX ${ENTITY_NAMES_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [${ENTITY_NAMES_PROPERTIES.map((p) => `n.${p}`).join(', ')}]
        OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${ENTITY_NAMES_ANALYZER}', \`fulltext.eventually_consistent\`: false } }`,
   ];

@@ -72,6 +72,9 @@ export const ARGUMENT_LENGTH_CAPS: Readonly<Record<string, number>> = {
   'DocumentInput.text': Number.MAX_SAFE_INTEGER,
   'EntityInput.description': 5_000,
   'EvidenceInput.quote': 5_000,
+  // Saved scenes: the state is the page's compact encoding (SCENE_STATE_MAX_LENGTH in common/scene-state.ts).
+  'SceneInput.name': 100,
+  'SceneInput.state': 65_536,
 };
 
 /** Root fields answered from the per-request batch loaders; they do not count against `maxRootFields`. */

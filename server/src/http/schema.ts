@@ -10,6 +10,7 @@ import { neighbourhoodResolvers } from '../neighbourhood/resolvers.js';
 import { provenanceResolvers } from '../provenance/resolvers.js';
 import { relationshipResolvers } from '../relationship/resolvers.js';
 import { reviewResolvers } from '../review/resolvers.js';
+import { sceneResolvers } from '../scenes/resolvers.js';
 import { searchResolvers } from '../search/resolvers.js';
 
 /** Path of the one source of the API. */
@@ -28,6 +29,7 @@ export function buildSchema(): GraphQLSchema {
       provenanceResolvers,
       bundleResolvers,
       reviewResolvers,
+      sceneResolvers,
     ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error', requireResolversForResolveType: 'error' },
   });

@@ -1,3 +1,5 @@
+import { graphql } from '../generated/gql.js';
+import type { TypedDocumentString } from '../generated/graphql.js';
 import type { EntityDetails, EntitySummary, SearchHit, Subgraph } from '../model.js';
 
 /**
@@ -30,59 +32,86 @@ export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-// Shared selections. Each quote comes with its sentence (`context`), so the panel never downloads
-// document texts; the document view fetches one text when it opens (DOCUMENT_QUERY).
-const EVIDENCE_FIELDS = `
-fragment EvidenceFields on Evidence {
-  id quote start end supports
-  context { text documentStart quoteStart quoteEnd }
-  document { id title publishedAt source }
-}`;
+// Every operation is a typed document: `npm run codegen` reads these `graphql(...)` calls, checks them against
+// schema.graphql and types their results and variables (web/src/generated/). Each quote comes with its sentence
+// (`context`), so the panel never downloads document texts; the document view fetches one text when it opens.
+graphql(`
+  fragment EvidenceFields on Evidence {
+    id quote start end supports
+    context { text documentStart quoteStart quoteEnd }
+    document { id title publishedAt source }
+  }
+`);
 
-export const DOCUMENT_QUERY = `query Document($id: ID!) { document(id: $id) { id text } }`;
+graphql(`
+  fragment NodeFields on Entity { id kind name degree }
+`);
 
-const NODE_FIELDS = 'id kind name degree';
-const EDGE_FIELDS = 'id type source target title';
+graphql(`
+  fragment EdgeFields on Relationship { id type source target title }
+`);
+
 /** What a scene query returns: `hidden` says per node how many relationships it left out ("+N more"). */
-const SUBGRAPH_FIELDS = `nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } hidden { id count } truncated`;
+graphql(`
+  fragment SubgraphFields on Subgraph { nodes { ...NodeFields } edges { ...EdgeFields } hidden { id count } truncated }
+`);
 
-export const STATS_QUERY = `query Stats { stats { entities relationships documents evidence } }`;
+export const DOCUMENT_QUERY = graphql(`
+  query Document($id: ID!) { document(id: $id) { id text } }
+`);
 
-export const GRAPH_QUERY = `query Graph($limit: Int!, $kinds: [EntityKind!], $asOf: Date) {
-  graph(limit: $limit, kinds: $kinds, asOf: $asOf) { ${SUBGRAPH_FIELDS} }
-}`;
+export const STATS_QUERY = graphql(`
+  query Stats { stats { entities relationships documents evidence } }
+`);
 
-export const SEARCH_QUERY = `query Search($query: String!, $first: Int!) {
-  search(query: $query, first: $first) { score entity { ${NODE_FIELDS} } }
-}`;
+export const GRAPH_QUERY = graphql(`
+  query Graph($limit: Int!, $kinds: [EntityKind!], $asOf: Date) {
+    graph(limit: $limit, kinds: $kinds, asOf: $asOf) { ...SubgraphFields }
+  }
+`);
+
+export const SEARCH_QUERY = graphql(`
+  query Search($query: String!, $first: Int!) {
+    search(query: $query, first: $first) { score entity { ...NodeFields } }
+  }
+`);
 
 // Optional variables left out of the JSON take the schema's defaults (BOTH directions, every kind and type, now).
-export const NEIGHBOURHOOD_QUERY = `query Neighbourhood($ids: [ID!]!, $depth: Int!, $limit: Int!, $kinds: [EntityKind!], $relationshipTypes: [RelationshipType!], $direction: Direction, $asOf: Date) {
-  neighbourhood(ids: $ids, depth: $depth, limit: $limit, kinds: $kinds, relationshipTypes: $relationshipTypes, direction: $direction, asOf: $asOf) { ${SUBGRAPH_FIELDS} }
-}`;
+export const NEIGHBOURHOOD_QUERY = graphql(`
+  query Neighbourhood($ids: [ID!]!, $depth: Int!, $limit: Int!, $kinds: [EntityKind!], $relationshipTypes: [RelationshipType!], $direction: Direction, $asOf: Date) {
+    neighbourhood(ids: $ids, depth: $depth, limit: $limit, kinds: $kinds, relationshipTypes: $relationshipTypes, direction: $direction, asOf: $asOf) { ...SubgraphFields }
+  }
+`);
 
-export const PATH_QUERY = `query ShortestPath($from: ID!, $to: ID!, $all: Boolean, $asOf: Date) {
-  shortestPath(from: $from, to: $to, all: $all, asOf: $asOf) { ${SUBGRAPH_FIELDS} }
-}`;
+export const PATH_QUERY = graphql(`
+  query ShortestPath($from: ID!, $to: ID!, $all: Boolean, $asOf: Date) {
+    shortestPath(from: $from, to: $to, all: $all, asOf: $asOf) { ...SubgraphFields }
+  }
+`);
 
-export const PREVIEW_QUERY = `query ExpansionPreview($id: ID!) { expansionPreview(id: $id) { type direction kind count } }`;
+export const PREVIEW_QUERY = graphql(`
+  query ExpansionPreview($id: ID!) { expansionPreview(id: $id) { type direction kind count } }
+`);
 
 // The neighbourhood rides along so relationships can name their other end even when it is not drawn.
-export const ENTITY_QUERY = `query Entity($id: ID!) {
-  entity(id: $id) {
-    id kind name aliases description degree
-    ... on Organisation { vision }
-    ... on Programme { fullName }
-    ... on Event { when }
-    evidence { ...EvidenceFields }
-    relationships(first: 1000) { edges { node { ${EDGE_FIELDS} evidence { ...EvidenceFields } } } }
+export const ENTITY_QUERY = graphql(`
+  query Entity($id: ID!) {
+    entity(id: $id) {
+      id kind name aliases description degree
+      ... on Organisation { vision }
+      ... on Programme { fullName }
+      ... on Event { when }
+      evidence { ...EvidenceFields }
+      relationships(first: 1000) { edges { node { ...EdgeFields evidence { ...EvidenceFields } } } }
+    }
+    neighbourhood(ids: [$id], depth: 1, limit: 1000) { nodes { id kind name } }
   }
-  neighbourhood(ids: [$id], depth: 1, limit: 1000) { nodes { id kind name } }
-}
-${EVIDENCE_FIELDS}`;
+`);
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** A write token, sent as `Authorization: Bearer` (mutations need one). */
+  token?: string;
   endpoint?: string;
   fetchImpl?: typeof fetch;
 }
@@ -92,14 +121,24 @@ interface GraphQLErrorJson {
   extensions?: { code?: unknown };
 }
 
-/** POSTs one operation and returns its `data`; throws ApiError on any transport or GraphQL error. */
-export async function request<T>(query: string, variables: Record<string, unknown>, options: RequestOptions = {}): Promise<T> {
-  const { signal, endpoint = '/graphql', fetchImpl = globalThis.fetch } = options;
+/** A generated typed document: its text, and (as types only) what it answers and which variables it takes. */
+export type Document<TResult, TVariables> = TypedDocumentString<TResult, TVariables>;
+
+/**
+ * POSTs one operation and returns its `data`, typed by the document; throws ApiError on any transport or GraphQL
+ * error. The document is sent as its text (no graphql-js in the page).
+ */
+export async function request<TResult, TVariables>(document: Document<TResult, TVariables>, variables: TVariables, options: RequestOptions = {}): Promise<TResult> {
+  // Generated texts start with a newline and indentation; the wire (and the server's logs) get them trimmed.
+  const query = document.toString().trim();
+  const { signal, token, endpoint = '/graphql', fetchImpl = globalThis.fetch } = options;
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
     response = await fetchImpl(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers,
       body: JSON.stringify({ query, variables }),
       signal: signal ?? null,
     });
@@ -131,7 +170,7 @@ export async function request<T>(query: string, variables: Record<string, unknow
   if (!body || typeof body.data !== 'object' || body.data === null) {
     throw new ApiError('The server sent a response without data.', ClientErrorCode.BAD_RESPONSE, response.status);
   }
-  return body.data as T;
+  return body.data as TResult;
 }
 
 function describe(error: unknown): string {
@@ -140,22 +179,22 @@ function describe(error: unknown): string {
 
 /** The overview graph drawn at start. */
 export async function fetchGraph(limit: number, options?: RequestOptions): Promise<Subgraph> {
-  return (await request<{ graph: Subgraph }>(GRAPH_QUERY, { limit }, options)).graph;
+  return (await request(GRAPH_QUERY, { limit }, options)).graph;
 }
 
 /** Type-ahead search over names and aliases, best hits first. */
 export async function searchEntities(query: string, first: number, options?: RequestOptions): Promise<SearchHit[]> {
-  return (await request<{ search: SearchHit[] }>(SEARCH_QUERY, { query, first }, options)).search;
+  return (await request(SEARCH_QUERY, { query, first }, options)).search;
 }
 
 /** The entities within `depth` hops of `ids` and the relationships among them. */
 export async function fetchNeighbourhood(ids: string[], depth: number, limit: number, options?: RequestOptions): Promise<Subgraph> {
-  return (await request<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD_QUERY, { ids, depth, limit }, options)).neighbourhood;
+  return (await request(NEIGHBOURHOOD_QUERY, { ids, depth, limit }, options)).neighbourhood;
 }
 
 /** One document's full text, for the document view (the panel shows quotes from their context alone). */
 export async function fetchDocumentText(id: string, options?: RequestOptions): Promise<string | null> {
-  return (await request<{ document: { id: string; text: string } | null }>(DOCUMENT_QUERY, { id }, options)).document?.text ?? null;
+  return (await request(DOCUMENT_QUERY, { id }, options)).document?.text ?? null;
 }
 
 export interface EntityWithNeighbours {
@@ -165,8 +204,7 @@ export interface EntityWithNeighbours {
 
 /** One entity with its evidence and relationships, plus the names of its direct neighbours. */
 export async function fetchEntity(id: string, options?: RequestOptions): Promise<EntityWithNeighbours> {
-  type Wire = Omit<EntityDetails, 'relationships'> & { relationships: { edges: { node: EntityDetails['relationships'][number] }[] } };
-  const data = await request<{ entity: Wire | null; neighbourhood: { nodes: EntityWithNeighbours['neighbours'] } }>(ENTITY_QUERY, { id }, options);
+  const data = await request(ENTITY_QUERY, { id }, options);
   const entity = data.entity ? { ...data.entity, relationships: data.entity.relationships.edges.map((edge) => edge.node) } : null;
   return { entity, neighbours: data.neighbourhood.nodes };
 }

@@ -1,3 +1,4 @@
+import type { NeighbourhoodQueryVariables } from '../generated/graphql.js';
 import type { QueryRecord } from '../scene/scene.js';
 import type { EntityKind, SearchHit, Subgraph } from '../model.js';
 import {
@@ -69,15 +70,34 @@ export function mergeSubgraphs(parts: readonly Subgraph[]): Subgraph {
 
 /** The GraphQL operation (text and variables) behind a scene query: what the query drawer shows. */
 export function operationOf(record: QueryRecord): { name: string; query: string; variables: Record<string, unknown> } {
-  // Unset optional variables are left out, so the schema's defaults apply (and the drawer stays short).
-  const variables = Object.fromEntries(Object.entries(record.variables).filter(([, v]) => v !== undefined && v !== null));
+  const variables = sent(record);
   switch (record.op) {
     case 'graph':
-      return { name: 'Graph', query: GRAPH_QUERY, variables };
+      return { name: 'Graph', query: GRAPH_QUERY.toString().trim(), variables };
     case 'neighbourhood':
-      return { name: 'Neighbourhood', query: NEIGHBOURHOOD_QUERY, variables };
+      return { name: 'Neighbourhood', query: NEIGHBOURHOOD_QUERY.toString().trim(), variables };
     case 'shortestPath':
-      return { name: 'ShortestPath', query: PATH_QUERY, variables };
+      return { name: 'ShortestPath', query: PATH_QUERY.toString().trim(), variables };
+  }
+}
+
+/** Unset optional variables are left out, so the schema's defaults apply (and the drawer stays short). */
+function sent<R extends QueryRecord>(record: R): R['variables'] {
+  return Object.fromEntries(Object.entries(record.variables).filter(([, v]) => v !== undefined && v !== null)) as R['variables'];
+}
+
+/**
+ * A scene query's answer. Records are replayed from links and saved scenes, so their variables are checked by the
+ * server, not here: a relationship type is a string in the scene and an enum value in the schema.
+ */
+async function runSceneQuery(record: QueryRecord, options: RequestOptions): Promise<Subgraph | Subgraph[]> {
+  switch (record.op) {
+    case 'graph':
+      return (await request(GRAPH_QUERY, sent(record), options)).graph;
+    case 'neighbourhood':
+      return (await request(NEIGHBOURHOOD_QUERY, sent(record) as NeighbourhoodQueryVariables, options)).neighbourhood;
+    case 'shortestPath':
+      return (await request(PATH_QUERY, sent(record), options)).shortestPath;
   }
 }
 
@@ -88,23 +108,19 @@ export function httpApi(endpoint = '/graphql'): ExplorerApi {
     search: (query, first, options) => searchEntities(query, first, withEndpoint(options)),
     entity: (id, options) => fetchEntity(id, withEndpoint(options)),
     async subgraph(record, options) {
-      const { query, variables } = operationOf(record);
-      const data = await request<{ graph?: Subgraph; neighbourhood?: Subgraph; shortestPath?: Subgraph[] }>(query, variables, withEndpoint(options));
+      const result = await runSceneQuery(record, withEndpoint(options));
       // A path query is one scene query too: its paths together are the subgraph it brings in.
-      const result = record.op === 'shortestPath' ? (data.shortestPath && mergeSubgraphs(data.shortestPath)) : record.op === 'graph' ? data.graph : data.neighbourhood;
       if (!result) throw new Error(`The server sent no ${record.op}.`);
-      return result;
+      return Array.isArray(result) ? mergeSubgraphs(result) : result;
     },
     async paths(record, options) {
-      const { query, variables } = operationOf(record);
-      return (await request<{ shortestPath: Subgraph[] }>(query, variables, withEndpoint(options))).shortestPath;
+      return (await request(PATH_QUERY, sent(record), withEndpoint(options))).shortestPath;
     },
     async expansionPreview(id, options) {
-      type Wire = { expansionPreview: Parameters<typeof fromWireGroup>[0][] };
-      return (await request<Wire>(PREVIEW_QUERY, { id }, withEndpoint(options))).expansionPreview.map(fromWireGroup);
+      return (await request(PREVIEW_QUERY, { id }, withEndpoint(options))).expansionPreview.map(fromWireGroup);
     },
     async stats(options) {
-      return (await request<{ stats: GraphStats }>(STATS_QUERY, {}, withEndpoint(options))).stats;
+      return (await request(STATS_QUERY, {}, withEndpoint(options))).stats;
     },
   };
 }

@@ -1,4 +1,6 @@
-import { ApiError, ClientErrorCode } from '../api/client.js';
+import { request } from '../api/client.js';
+import { graphql } from '../generated/gql.js';
+import type { DocumentInput, ImportMutation, ProposalEdit as ProposalEditInput, ProposalFieldsFragment } from '../generated/graphql.js';
 
 /**
  * The review list's calls. Writes need a bearer token; the user pastes it, and it is kept in sessionStorage only
@@ -14,89 +16,56 @@ export const token = {
   },
 };
 
-export interface ProposalView {
-  id: string;
-  kind: 'ENTITY' | 'RELATIONSHIP';
-  status: string;
-  entityKind: string | null;
-  name: string | null;
-  type: string | null;
-  title: string | null;
-  from: { name: string; entity: { id: string } | null } | null;
-  to: { name: string; entity: { id: string } | null } | null;
-  confidence: number;
-  quote: string;
-  start: number;
-  end: number;
-  context: string;
-  contextStart: number;
-  validFrom: string | null;
-  validTo: string | null;
-  duplicateOf: { id: string; name: string } | null;
-  writtenId: string | null;
-}
-
-const PROPOSAL_FIELDS = `id kind status entityKind name type title confidence quote start end context contextStart validFrom validTo writtenId
-  from { name entity { id } } to { name entity { id } } duplicateOf { id name }`;
-
-export interface ImportView {
-  unchanged: boolean;
-  document: { id: string; title: string };
-  mentions: { quote: string }[];
-  proposals: ProposalView[];
-}
-
-async function call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
-  if (token.get()) headers.authorization = `Bearer ${token.get()}`;
-  let response: Response;
-  try {
-    response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  } catch (error) {
-    throw new ApiError(`Cannot reach the server (${error instanceof Error ? error.message : String(error)}).`, ClientErrorCode.NETWORK_ERROR);
+graphql(`
+  fragment ProposalFields on Proposal {
+    id kind status entityKind name type title confidence quote start end context contextStart validFrom validTo writtenId
+    from { name entity { id } } to { name entity { id } } duplicateOf { id name }
   }
-  const body = (await response.json().catch(() => undefined)) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } | undefined;
-  const first = body?.errors?.[0];
-  if (first) throw new ApiError(first.message, first.extensions?.code ?? ClientErrorCode.INTERNAL, response.status);
-  if (!response.ok || !body?.data) throw new ApiError(`The server answered ${response.status}.`, ClientErrorCode.HTTP_ERROR, response.status);
-  return body.data;
-}
+`);
 
-export interface DocumentFields {
-  title: string;
-  text: string;
-  publishedAt?: string;
-  source?: string;
-  language?: string;
-}
+const IMPORT_MUTATION = graphql(`
+  mutation Import($d: DocumentInput!) {
+    importDocument(input: $d) { unchanged document { id title } mentions { quote } proposals { ...ProposalFields } }
+  }
+`);
+
+const PENDING_QUERY = graphql(`
+  query Pending($d: ID!) { proposals(documentId: $d, first: 200) { edges { node { ...ProposalFields } } } }
+`);
+
+const ACCEPT_MUTATION = graphql(`
+  mutation Accept($id: ID!, $e: ProposalEdit) { acceptProposal(id: $id, edit: $e) { ...ProposalFields } }
+`);
+
+const REJECT_MUTATION = graphql(`
+  mutation Reject($id: ID!) { rejectProposal(id: $id) { ...ProposalFields } }
+`);
+
+/** A proposal as the review list shows it: the generated type of the fields asked for. */
+export type ProposalView = ProposalFieldsFragment;
+
+export type ImportView = ImportMutation['importDocument'];
+
+/** Every call carries the tab's token (reads too: harmless, and one code path). */
+const withToken = () => ({ token: token.get() });
+
+export type DocumentFields = DocumentInput;
 
 export async function importDocument(input: DocumentFields): Promise<ImportView> {
-  const data = await call<{ importDocument: ImportView }>(
-    `mutation Import($d: DocumentInput!) { importDocument(input: $d) { unchanged document { id title } mentions { quote } proposals { ${PROPOSAL_FIELDS} } } }`,
-    { d: input },
-  );
-  return data.importDocument;
+  return (await request(IMPORT_MUTATION, { d: input }, withToken())).importDocument;
 }
 
 export async function pendingProposals(documentId: string): Promise<ProposalView[]> {
-  const data = await call<{ proposals: { edges: { node: ProposalView }[] } }>(
-    `query Pending($d: ID!) { proposals(documentId: $d, first: 200) { edges { node { ${PROPOSAL_FIELDS} } } } }`,
-    { d: documentId },
-  );
-  return data.proposals.edges.map((edge) => edge.node);
+  return (await request(PENDING_QUERY, { d: documentId }, withToken())).proposals.edges.map((edge) => edge.node);
 }
 
+/** The edit form's fields, as typed; the kind is text here and checked by the server (BAD_USER_INPUT). */
 export type ProposalEdit = Partial<Record<'name' | 'entityKind' | 'title' | 'validFrom' | 'validTo' | 'fromId' | 'toId', string>>;
 
 export async function acceptProposal(id: string, edit?: ProposalEdit): Promise<ProposalView> {
-  const data = await call<{ acceptProposal: ProposalView }>(
-    `mutation Accept($id: ID!, $e: ProposalEdit) { acceptProposal(id: $id, edit: $e) { ${PROPOSAL_FIELDS} } }`,
-    { id, e: edit ?? null },
-  );
-  return data.acceptProposal;
+  return (await request(ACCEPT_MUTATION, { id, e: (edit ?? null) as ProposalEditInput | null }, withToken())).acceptProposal;
 }
 
 export async function rejectProposal(id: string): Promise<ProposalView> {
-  const data = await call<{ rejectProposal: ProposalView }>(`mutation Reject($id: ID!) { rejectProposal(id: $id) { ${PROPOSAL_FIELDS} } }`, { id });
-  return data.rejectProposal;
+  return (await request(REJECT_MUTATION, { id }, withToken())).rejectProposal;
 }

@@ -20,6 +20,8 @@ export type Operation =
   | { type: 'setTypeVisible'; relType: string; visible: boolean }
   | { type: 'move'; positions: ReadonlyMap<string, Position> }
   | { type: 'select'; ids: readonly string[] }
+  /** The whole scene at once: a saved scene reopened (undo goes back to the one before). */
+  | { type: 'replace'; scene: Scene }
   /** A new date; with `answers` (the scene's queries re-run for it, in order) the data follows the date. */
   | { type: 'setAsOf'; asOf: string | null; answers?: readonly Pick<Subgraph, 'nodes' | 'edges' | 'truncated' | 'hidden'>[]; positions?: ReadonlyMap<string, Position> };
 
@@ -62,6 +64,8 @@ export function apply(scene: Scene, op: Operation): Scene {
     }
     case 'select':
       return { ...scene, selection: op.ids.filter((id) => has(scene, id)) };
+    case 'replace':
+      return op.scene;
     case 'setAsOf':
       return op.answers ? redate(scene, op.asOf, op.answers, op.positions ?? new Map()) : { ...scene, asOf: op.asOf };
   }

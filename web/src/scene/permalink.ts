@@ -1,3 +1,4 @@
+import { SCENE_QUERY_OPS, isBase64url, sceneStateProblem, type PackedScene } from '../../../common/scene-state.js';
 import { isEntityKind, type EntityKind, type Subgraph } from '../model.js';
 import { apply } from './operations.js';
 import { EMPTY_SCENE, type Position, type QueryRecord, type Scene } from './scene.js';
@@ -23,21 +24,10 @@ export interface SceneLink {
   asOf: string | null;
 }
 
-/** The wire format (short keys: this goes into a URL). */
-interface Packed {
-  v: 1;
-  q: [string, unknown][];
-  n: string[];
-  p: number[];
-  h?: (number | string)[];
-  k?: string[];
-  t?: string[];
-  r?: string[];
-  s?: (number | string)[];
-  a?: string;
-}
+/** The wire format is shared with the server, which stores saved scenes in it (common/scene-state.ts). */
+type Packed = PackedScene;
 
-const OPS: Record<QueryRecord['op'], string> = { graph: 'g', neighbourhood: 'n', shortestPath: 'p' };
+const OPS: Record<QueryRecord['op'], string> = SCENE_QUERY_OPS;
 
 export function toLink(scene: Scene): SceneLink {
   const nodeIds = [...scene.nodes.keys()];
@@ -61,10 +51,10 @@ export function pack(link: SceneLink): Packed {
     v: 1,
     q: link.queries.map((q) => [OPS[q.op], q.variables]),
     n: link.nodeIds,
-    // A node without a position gets none back (NaN does not survive JSON; null does).
+    // A node without a position gets a pair of nulls, and none back.
     p: link.nodeIds.flatMap((id) => {
       const p = link.positions.get(id);
-      return p ? [Math.round(p.x), Math.round(p.y)] : [NaN, NaN];
+      return p ? [Math.round(p.x), Math.round(p.y)] : [null, null];
     }),
   };
   if (link.hidden.length) packed.h = link.hidden.map(ref);
@@ -78,14 +68,15 @@ export function pack(link: SceneLink): Packed {
 
 /** Reads a packed link back; throws on anything malformed (a hand-edited or truncated URL). */
 export function unpack(value: unknown): SceneLink {
-  const p = value as Partial<Packed> | null;
-  if (!p || p.v !== 1 || !Array.isArray(p.q) || !Array.isArray(p.n) || !Array.isArray(p.p)) throw new Error('not a scene link');
+  const problem = sceneStateProblem(value);
+  if (problem) throw new Error(`not a scene link: ${problem}`);
+  const p = value as Packed;
   const nodeIds = p.n.map(String);
   const deref = (r: number | string) => (typeof r === 'number' ? nodeIds[r] : String(r));
   const positions = new Map<string, Position>();
   nodeIds.forEach((id, i) => {
-    const x = p.p![2 * i];
-    const y = p.p![2 * i + 1];
+    const x = p.p[2 * i];
+    const y = p.p[2 * i + 1];
     if (typeof x === 'number' && typeof y === 'number') positions.set(id, { x, y });
   });
   const ops = Object.fromEntries(Object.entries(OPS).map(([k, v]) => [v, k])) as Record<string, QueryRecord['op']>;
@@ -153,7 +144,7 @@ function base64url(bytes: Uint8Array): string {
 }
 
 function fromBase64url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not a scene link');
+  if (!isBase64url(text)) throw new Error('not a scene link');
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
