@@ -156,7 +156,7 @@ const helpDialog = required<HTMLDialogElement>('help-dialog');
 const preview = new PreviewDialog(required('preview-dialog'));
 fillHelp(helpDialog);
 const scenesDialog = new ScenesDialog(required('scenes-dialog'), {
-  current: async () => ({ state: await encodeLink(toLink(history.scene)), entityCount: history.scene.nodes.size }),
+  current: async () => ({ state: await encodeLink(toLink(history.scene)) }),
   open: (state, name) => openSaved(state, name),
   say,
 });

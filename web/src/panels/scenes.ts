@@ -5,8 +5,8 @@ import { token } from './review-api.js';
 
 /** What the dialog needs from the page: the current scene's encoding, and a way to open a saved one. */
 export interface SceneHost {
-  /** The scene as the permalink encodes it, and how many entities it holds. */
-  current(): Promise<{ state: string; entityCount: number }>;
+  /** The scene as the permalink encodes it (the server counts its entities). */
+  current(): Promise<{ state: string }>;
   /** Restores a saved scene's state (as a permalink would), as one undoable step. */
   open(state: string, name: string): Promise<void>;
   /** Tells the page what happened (the toolbar message). */
