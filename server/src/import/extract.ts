@@ -123,10 +123,15 @@ function addRole(context: DocumentContext, people: PeopleRegister, proposals: Pr
   }
 }
 
+// "direktør for Virksomhetsoppfølging": one capitalised abstract noun after a title names a unit or a field
+// (nouns in -ing, -het, -else, -sjon, -skap; not -tet, which ends "departementet"), not an organisation one can propose.
+const UNIT_NOUN = /^\p{Lu}\p{Ll}+(?:ing|het|heit|else|sjon|skap)$/u;
+
 /** Not a person, and not a known place, topic or event: something a person can hold a post in. */
 function isOrganisationLike(context: DocumentContext, people: PeopleRegister, span: Span): boolean {
   if (people.resolve(span, { requireFirstName: true })) return false;
   const known = exactMatch(context, span);
+  if (!known && UNIT_NOUN.test(span.text)) return false;
   return !known || ['ORGANISATION', 'VENDOR', 'PROGRAMME'].includes(known.kind);
 }
 
@@ -213,7 +218,8 @@ class ProposalSet {
   /** The relationship end for an organisation span, proposing the organisation when it is new. */
   organisationEnd(span: Span, confidence: number): ProposalEnd {
     const end = this.end(span);
-    if (!end.entityId) this.entity(this.kindOf(end.name) ?? 'ORGANISATION', span, confidence);
+    // A post in a programme the text has proposed as such ("programdirektør i FEJO") keeps it a programme.
+    if (!end.entityId && !this.byKey.has(entityKey('PROGRAMME', end.name))) this.entity(this.kindOf(end.name) ?? 'ORGANISATION', span, confidence);
     return end;
   }
 

@@ -22,13 +22,21 @@ const NAME_WORD = `(?:Møre${SP}og${SP}Romsdal|Sogn${SP}og${SP}Fjordane|Troms${S
 /** A run of capitalised words: a name of any kind ("Helse Midt-Norge IT", "Håkon Einar Grimstad"). */
 export const NAME_SEQ = `${NAME_WORD}(?:${SP}${NAME_WORD})*`;
 /** Coordinated compounds naming a ministry or agency ("Helse- og omsorgsdepartementet", "Helse – og ..."). */
-export const COORDINATED_AGENCY = `\\p{Lu}\\p{Ll}*${SP}?[-–]${SP}?og${SP}\\p{Ll}+(?:departementet|direktoratet|tilsynet)`;
+// Journalists also write the ministry in lower case ("fra helse- og omsorgsdepartementet").
+export const COORDINATED_AGENCY = `(?<![\\p{L}])\\p{L}\\p{Ll}*${SP}?[-–]${SP}?og${SP}\\p{Ll}+(?:departementet|direktoratet|tilsynet)`;
 /** An organisation as news names it after "i"/"hos"/"ved": a name, possibly "X kommune" or a ministry. */
 // "Politiets datatjeneste", "Statens helsetilsyn": a capitalised genitive and the lower-case noun it owns.
 const GENITIVE_NAME = `\\p{Lu}\\p{Ll}+s${SP}\\p{Ll}{4,}(?![\\p{L}])`;
 // "Direktoratet for e-helse", "Fylkesmannen i Vest-Agder", "Universitetet i Oslo": an institution noun and its field.
-export const INSTITUTION = `(?:Direktoratet|Senteret|Senter|Fylkesmannen|Statsforvalteren|Universitetet|Høgskolen|Høgskulen|Tilsynet|Rådet|Nasjonalt${SP}senter)${SP}(?:for|i|på)${SP}[\\p{L}][\\p{L}\\p{N}-]*`;
-export const ORG = `(?:${INSTITUTION}|${COORDINATED_AGENCY}|${GENITIVE_NAME}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune|sykehus|sjukehus|universitetssykehus|hospital))?)`;
+// The field may be an adjective and its noun ("for medisinsk teknologi", "for klinisk dokumentasjon") or two nouns
+// joined by "og" ("for samfunnssikkerhet og beredskap"); adjectives are known by their endings, so a verb after
+// the name ("Direktoratet for e-helse får ...") stays outside it.
+const FIELD_ADJECTIVE = `\\p{Ll}+(?:isk|iske|ig|ige|lig|lige|leg|lege|al|ale|ell|elle|iv|ive|ær|ære|sk|ske)`;
+const INSTITUTION_FIELD = `(?:${FIELD_ADJECTIVE}${SP}\\p{Ll}[\\p{L}\\p{N}-]*|[\\p{L}][\\p{L}\\p{N}-]*(?:${SP}og${SP}\\p{Ll}[\\p{Ll}-]{3,}(?=${SP}(?:\\p{Lu}|har|er|skal|vil|får|fikk|kan|må|blir|ble|var|sier|seier)|[.,;:!?)]|$))?)`;
+export const INSTITUTION = `(?:Direktoratet|Senteret|Senter|Fylkesmannen|Statsforvalteren|Universitetet|Høgskolen|Høgskulen|Tilsynet|Rådet|Nasjonalt${SP}senter)${SP}(?:for|i|på)${SP}${INSTITUTION_FIELD}`;
+/** State agencies named "Statens <noun>" ("Statens helsetilsyn", "Statens legemiddelverk"). */
+export const STATE_AGENCY = `Statens${SP}\\p{Ll}{4,}(?![\\p{L}])`;
+export const ORG = `(?:${INSTITUTION}|${COORDINATED_AGENCY}|${GENITIVE_NAME}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune|sykehus|sjukehus|universitetssykehus|hospital)(?![\\p{L}]))?)`;
 /** A word of a person's name: capitalised, hyphenated parts capitalised too ("Anne-Marie", not "UNN-direktør"). */
 const PERSON_WORD = `(?<![\\p{L}\\p{N}-])\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}]+)*`;
 /** Up to four name words, a middle initial allowed ("Bjørg H. Jenssen"): checked by people.ts before it counts. */
@@ -67,7 +75,7 @@ export function normaliseTitle(title: string): string {
     .replace(/^adm\. ?dir\.$/i, 'administrerende direktør')
     .replace(/^adm\. ?/i, 'administrerende ')
     // Plurals from lists ("styremedlemmer: A, B og C", "styreledere i ...") name one post per person.
-    .replace(/medlem(?:mer|mar|mene|ane)$/, 'medlem')
+    .replace(/medlem(?:mer|mar|mene|ane|er|ene|ar)$/, 'medlem')
     .replace(/(leder|leiar|direktør|sjef)(?:e|er|ar|ane|arane|ene|en)$/, '$1');
   // "Direktør" opens a sentence and becomes "direktør"; "IT-sjef" keeps its acronym.
   return /^\p{Lu}\p{Ll}/u.test(expanded) ? expanded.charAt(0).toLowerCase() + expanded.slice(1) : expanded;
