@@ -67,7 +67,9 @@ const ROLE_PATTERNS: RolePattern[] = [
   // "Direktoratet for e-helse får Christine Bergland som direktør"; "Y fikk X (50) som ny sjef"
   { regex: pattern(`(?<o>${ORG})${SP}(?:får|fekk|fikk)${SP}(?<p>${PERSON})${AGE}${SP}som${SP}(?:(?<new>ny)${SP})?(?<t>${TITLE})`), confidence: 0.85, cue: 'start' },
   // "X etterfølger Y i rollen som styreleder"; "X tek over etter Y, som har vore leiar": the predecessor's post
-  { regex: pattern(`(?:etterfølger|etterfølgjer|etterfulgte|avløser|avløyser|avløste|tar${SP}over${SP}etter|tek${SP}over${SP}etter|tok${SP}over${SP}etter|overtar${SP}etter|overtek${SP}etter|overtok${SP}etter)${SP}(?<p>${PERSON}),?${SP}(?:i${SP}(?:rollen|rolla|stillingen|stillinga|vervet)${SP})?som${SP}(?:(?:har${SP}vært|har${SP}vore|var)${SP})?(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.75, cue: 'end' },
+  { regex: pattern(`(?:etterfølger|etterfølgjer|etterfulgte|avløser|avløyser|avløste|tar${SP}over${SP}etter|tek${SP}over${SP}etter|tok${SP}over${SP}etter|overtar${SP}etter|overtek${SP}etter|overtok${SP}etter)${SP}(?<p>${PERSON}),?${SP}(?:i${SP}(?:rollen|rolla|stillingen|stillinga|vervet)${SP})?som${SP}(?:(?:har${SP}vært|har${SP}vore|var)${SP})?(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.8, cue: 'end' },
+  // "Kari Moe etterfølger Nils Aune som styreleder i Y": the successor takes the post (not after "som har vært")
+  { regex: pattern(`(?<p>${SUBJECT})${SP}(?:etterfølger|etterfølgjer|etterfulgte|avløser|avløyser|avløste|tar${SP}over${SP}etter|tek${SP}over${SP}etter|tok${SP}over${SP}etter|overtar${SP}etter|overtek${SP}etter|overtok${SP}etter)${SP}${PERSON}${SP}(?:i${SP}(?:rollen|rolla|stillingen|stillinga|vervet)${SP})?som${SP}(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.75, cue: 'start' },
   // "X går av som direktør i Y"; "X gikk av som styreleder"
   { regex: pattern(`(?<p>${SUBJECT})${SP}(?:går|gjekk|gikk|trer|trådte|trekker${SP}seg)${SP}(?:av${SP}|ut${SP})?som${SP}(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.85, cue: 'end' },
   // "X (54) blir ny direktør i Y"; "X er seksjonsleder i Y"; "X tiltrer som sjef i Y"
@@ -165,9 +167,10 @@ export function findRoles(context: DocumentContext, people: PeopleRegister): Rol
     const personSpan = group(match, 'p') as Span;
     const person = people.resolve(personSpan);
     const title = group(match, 't') as Span;
-    if (!person || !person.knownFirstName) continue;
+    const organisation = group(match, 'o') as Span;
+    if (!person || !person.knownFirstName || !namedElsewhere(context, organisation)) continue;
     const evidence = { start: match.index, end: match.index + match[0].length };
-    findings.push({ person, personSpan, title: title.text, organisation: group(match, 'o'), parent: undefined, evidence, confidence: 0.7, cue: 'none' });
+    findings.push({ person, personSpan, title: title.text, organisation, parent: undefined, evidence, confidence: 0.7, cue: 'none' });
   }
   for (const match of context.text.matchAll(BOARD_LIST)) {
     const list = group(match, 'list') as Span;
@@ -200,6 +203,16 @@ export function findRoles(context: DocumentContext, people: PeopleRegister): Rol
     }
   }
   return findings;
+}
+
+// "Dagens direktør X", "Årets leder X": a genitive that opens a sentence is as often a common word as a name, so
+// one word there counts only when the text also names it mid-sentence or the gazetteer knows it.
+function namedElsewhere(context: DocumentContext, span: Span): boolean {
+  const opens = context.sentences.some((sentence) => sentence.start <= span.start && /^[-–—«"'\s]*$/u.test(context.text.slice(sentence.start, span.start)));
+  if (!opens || /[ \u00a0]/u.test(span.text)) return true;
+  if (context.matches.some((match) => match.start === span.start)) return true;
+  const escaped = span.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<=[\\p{Ll},][ \\u00a0])${escaped}(?![\\p{L}])`, 'u').test(context.text);
 }
 
 function gappedRoles(context: DocumentContext, people: PeopleRegister): RoleFinding[] {
