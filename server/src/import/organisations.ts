@@ -1,6 +1,6 @@
 import { exactMatch, group, matchesWithin, type DocumentContext, type Span } from './context.js';
 import type { GazetteerMatch } from './gazetteer.js';
-import { COMPANY_NOUNS, LEGAL_SUFFIXES, ORGANISATION_ENDINGS, ORGANISATION_HEAD_WORDS, VENDOR_NAME_WORDS } from './norwegian.js';
+import { COMPANY_NOUNS, LEGAL_SUFFIXES, ORGANISATION_ENDINGS, ORGANISATION_HEAD_WORDS, TITLE_HEADS, VENDOR_NAME_WORDS } from './norwegian.js';
 import { COORDINATED_AGENCY, INSTITUTION, NAME_SEQ, ORG, PERSON, SP, STATE_AGENCY, pattern } from './patterns.js';
 import type { PeopleRegister } from './people.js';
 import { foldWord } from './tokens.js';
@@ -23,6 +23,11 @@ const NOT_INSIDE_NAMES = '(?:og|i|på|for|til|fra|frå|med|av|om|ved|hos|som|er|
 const LOWER_INSIDE = pattern(
   `(?<![\\p{L}\\p{N}-])(?<o>\\p{Lu}[\\p{L}\\p{N}]*(?:-[\\p{L}\\p{N}]+)*(?:${SP}(?!${NOT_INSIDE_NAMES}(?![\\p{L}]))[\\p{L}][\\p{L}\\p{N}]*(?:-[\\p{L}\\p{N}]+)*){1,3}${SP}(?:AS|ASA|IKS|HF|RHF|SF|KF))(?![\\p{L}])`,
 );
+// State institutions named by a definite common noun ("Forsvaret", "Politiet"): a closed list, since the shape
+// alone ("Direktoratet", "Sykehuset") as often means the common noun.
+const DEFINITE_INSTITUTIONS = pattern(`(?<![\\p{L}\\p{N}-])(?<o>Forsvaret|Politiet|Stortinget|Sametinget|Sivilforsvaret|Heimevernet|Kriminalomsorgen|Den${SP}norske${SP}(?:[Ll]egeforening(?:en)?|[Tt]annlegeforening(?:en)?|[Kk]irke))(?![\\p{L}])`);
+// News agencies in a byline ("(NTB)", "(NPK-NTB):").
+const AGENCY_BYLINE = pattern(`\\((?<a>NTB|NPK|ANB|AFP|Reuters)(?:-(?<b>NTB|NPK|ANB))?\\)`);
 // Norwegian parties by their abbreviations, in brackets after a person's name ("Per Olsen (Sp)", "Bent Høie (H)").
 const PARTY_AFTER_PERSON = pattern(`(?<p>${PERSON})${SP}\\((?<o>Ap|A|H|Sp|FrP|Frp|SV|KrF|Krf|V|MDG|R|Rødt|PP|INP)\\)`);
 // Lower-case or opening a sentence; "IT-selskapet" also with its acronym in capitals.
@@ -113,11 +118,20 @@ export function findOrganisations(context: DocumentContext, people: PeopleRegist
   for (const match of context.text.matchAll(PARTY_AFTER_PERSON)) {
     if (people.resolve(group(match, 'p') as Span)) add(group(match, 'o') as Span, 'ORGANISATION', 0.8);
   }
+  for (const match of context.text.matchAll(DEFINITE_INSTITUTIONS)) add(group(match, 'o') as Span, 'ORGANISATION', 0.8);
+  for (const match of context.text.matchAll(AGENCY_BYLINE)) {
+    for (const name of ['a', 'b']) {
+      const span = group(match, name);
+      if (span) add(span, 'ORGANISATION', 0.75);
+    }
+  }
   for (const match of context.text.matchAll(SUPPLIER_PREDICATE)) add(group(match, 'o') as Span, 'VENDOR', 0.8);
   for (const match of context.text.matchAll(CONTRACT_WITH)) add(group(match, 'o') as Span, 'VENDOR', 0.75);
   for (const match of context.text.matchAll(HOS)) add(group(match, 'o') as Span, 'ORGANISATION', 0.7);
   return findings;
 }
+
+const TITLE_COMPOUND = new RegExp(`^(.*?\\p{L})-\\p{Ll}*(?:${TITLE_HEADS.join('|')})(?:en|a|ane|ene|er|ar)?(?![\\p{L}])`, 'u');
 
 // Short words that open sentences and so come capitalised before a name ("I Helse Nord ...", "Hos Hemit ...").
 // Quantifiers and determiners too ("Flere kommuner ...", "Alle sykehus ..."), in Bokmål and Nynorsk.
@@ -136,6 +150,10 @@ function cleanName(context: DocumentContext, span: Span): Span | undefined {
     start += noun[0].length;
     text = text.slice(noun[0].length);
   }
+  // "Helse Nord-direktør Kari Moe": a title compounded onto the name ends it (and what follows is a person);
+  // other lower-case compounds stay ("Direktoratet for e-helse", "IKT-samarbeid IKS").
+  const compound = TITLE_COMPOUND.exec(text);
+  if (compound) text = compound[1] ?? text;
   const first = /^(\p{L}+)[ \u00a0]/u.exec(text);
   // "Leverandøren Medisoft ASA ...", "Selskapet Nordlys AS ...": a common noun that opens the sentence.
   if (first && opensSentence(context, start) && (SENTENCE_OPENERS.has(foldWord(first[1] ?? '')) || COMPANY_NOUNS.has((first[1] ?? '').toLowerCase()))) {

@@ -110,7 +110,30 @@ describe('posts: appointments, predecessors and boards', () => {
   });
 });
 
+describe('posts: acronyms, compounds and coordinated titles', () => {
+  it('an acronym in brackets after the organisation does not break "Y (ACR) har ansatt X som T"', () => {
+    expect(roles(run('Helse Indre (HI) har ansatt Kari Moe som direktør. HI har 300 ansatte.'))).toEqual(['Kari Moe | direktør | Helse Indre']);
+  });
+
+  it('a title compounded onto a two-word name: "Helse Indre-direktør Kari Moe"', () => {
+    const result = run('Det mener Helse Indre-direktør Kari Moe.');
+    expect(roles(result)).toEqual(['Kari Moe | direktør | Helse Indre']);
+    expect(entities(result, 'ORGANISATION')).toEqual(['Helse Indre']);
+  });
+
+  it('two titles of one person in an apposition: "X, administrerende direktør og styreleder i Y"', () => {
+    expect(roles(run('Anne Berg, administrerende direktør og styreleder i Kodeverk AS, er fornøyd.'))).toEqual([
+      'Anne Berg | administrerende direktør | Kodeverk AS',
+      'Anne Berg | styreleder | Kodeverk AS',
+    ]);
+  });
+});
+
 describe('organisations: shapes of names', () => {
+  it('state institutions named by a definite noun, and news agencies in a byline', () => {
+    expect(entities(run('(NPK-NTB): Forsvaret og Politiet har samme leverandør.'), 'ORGANISATION')).toEqual(['Forsvaret', 'NPK', 'NTB', 'Politiet']);
+  });
+
   it('parties in brackets after a person, and no party after something else', () => {
     const result = run('Saken får støtte av Per Olsen (Sp) og Kari Lie (H). Prosjektet (IKT) er nytt.');
     expect(entities(result, 'ORGANISATION')).toEqual(['H', 'Sp']);

@@ -37,6 +37,8 @@ export const INSTITUTION = `(?:Direktoratet|Senteret|Senter|Fylkesmannen|Statsfo
 /** State agencies named "Statens <noun>" ("Statens helsetilsyn", "Statens legemiddelverk"). */
 export const STATE_AGENCY = `Statens${SP}\\p{Ll}{4,}(?![\\p{L}])`;
 export const ORG = `(?:${INSTITUTION}|${COORDINATED_AGENCY}|${GENITIVE_NAME}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune|sykehus|sjukehus|universitetssykehus|hospital)(?![\\p{L}]))?)`;
+/** An acronym in brackets after an organisation's name ("Helse Sør-Øst (HSØ) har ansatt ..."): skipped over. */
+export const ACRONYM_AFTER = `(?:${SP}\\(\\p{Lu}[\\p{Lu}\\p{N}]{1,7}\\))?`;
 /** A word of a person's name: capitalised, hyphenated parts capitalised too ("Anne-Marie", not "UNN-direktør"). */
 const PERSON_WORD = `(?<![\\p{L}\\p{N}-])\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}]+)*`;
 /** Up to four name words, a middle initial allowed ("Bjørg H. Jenssen"): checked by people.ts before it counts. */

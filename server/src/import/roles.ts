@@ -1,5 +1,5 @@
 import { group, type DocumentContext, type Span } from './context.js';
-import { AT, ORG, PERSON, SP, SPEECH_VERB, TITLE, TITLE_HEAD, pattern } from './patterns.js';
+import { ACRONYM_AFTER, AT, ORG, PERSON, SP, SPEECH_VERB, TITLE, TITLE_HEAD, pattern } from './patterns.js';
 import { PRONOUN, type PeopleRegister, type PersonName } from './people.js';
 
 /** Whether the sentence says the role begins, ends, or neither. */
@@ -53,19 +53,19 @@ const SUBJECT = `(?:${PRONOUN}|${PERSON})`;
 // Each pattern is a way Norwegian news writes who holds which post; the comments give the shape.
 const ROLE_PATTERNS: RolePattern[] = [
   // "Gro Jære, administrerende direktør i Sykehuspartner"; "X, tidligere direktør i Y"; "X (54), sjef i Y"
-  { regex: pattern(`(?<p>${PERSON})${AGE},${SP}(?:(?:som${SP}(?:${ADVERB}${SP})?(?:er|${WAS})|nå)${SP}(?:${ADVERB}${SP})?)?(?:${PAST}${SP})?(?:${NEW}${SP})?(?<t>${TITLE})${UNIT}${SP}${AT}${SP}(?<o>${ORG})(?:${SP}i${SP}(?<o2>${ORG}))?`), confidence: 0.9, cue: 'none' },
+  { regex: pattern(`(?<p>${PERSON})${AGE},${SP}(?:(?:som${SP}(?:${ADVERB}${SP})?(?:er|${WAS})|nå)${SP}(?:${ADVERB}${SP})?)?(?:${PAST}${SP})?(?:${NEW}${SP})?(?<t>${TITLE})(?:${SP}og${SP}(?<t2>${TITLE}))?${UNIT}${SP}${AT}${SP}(?<o>${ORG})(?:${SP}i${SP}(?<o2>${ORG}))?`), confidence: 0.9, cue: 'none' },
   // "eigardirektør i Helse Midt-Noreg, Nils Kvernmo"; "tidligere sjef i Y, X"
   { regex: pattern(`${NOT_PREDICATE}(?:${PAST}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG}),${SP}(?<list>${PERSON}(?:${SP}og${SP}${PERSON})?)`), confidence: 0.85, cue: 'none' },
   // "sier adm. dir. X i Y"; "prosjektsjef X og programdirektør Y i Z"
   { regex: pattern(`(?:${PAST}${SP})?(?<t>${TITLE})${SP}(?<p>${PERSON})(?:${SP}og${SP}(?<t2>${TITLE})${SP}(?<p2>${PERSON}))?${SP}(?:i|hos|ved|på)${SP}(?<o>${ORG})`), confidence: 0.85, cue: 'none' },
   // "Norsk Helsenett har ansatt 52 år gamle X som administrerende direktør"; "Y har tilsett X (45) som sjef"
-  { regex: pattern(`(?<o>${ORG})${SP}(?:har${SP})?(?:ansatt|ansetter|tilsett|tilset|engasjert|hentet|henta|rekruttert|utnevnt|utnemnt|valgt|vald|konstituert)${SP}(?:\\d{1,3}${SP}år${SP}gamle${SP})?(?<p>${PERSON})${AGE}${SP}(?:som|til)${SP}(?:ny${SP})?(?<t>${TITLE})`), confidence: 0.9, cue: 'start' },
+  { regex: pattern(`(?<o>${ORG})${ACRONYM_AFTER}${SP}(?:har${SP})?(?:ansatt|ansetter|tilsett|tilset|engasjert|hentet|henta|rekruttert|utnevnt|utnemnt|valgt|vald|konstituert)${SP}(?:\\d{1,3}${SP}år${SP}gamle${SP})?(?<p>${PERSON})${AGE}${SP}(?:som|til)${SP}(?:ny${SP})?(?<t>${TITLE})`), confidence: 0.9, cue: 'start' },
   // "Ny styreleder er X"; "Ny direktør i Y blir X"
   { regex: pattern(`(?<![\\p{L}])(?:[Nn]y|[Nn]ye|[Nn]ytt)${SP}(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?${SP}(?:er|blir|blei|ble|vert|vart)${SP}(?<list>${PERSON}(?:,${SP}${PERSON})*(?:${SP}og${SP}${PERSON})?)`), confidence: 0.85, cue: 'start' },
   // "Nestleder i styret blir X"; "Styreleiar i Y er X": a board post opening the sentence, its holder after the verb
   { regex: pattern(`(?<![\\p{L},][ \\u00a0])(?<t>${TITLE})${SP}i${SP}styret(?:${SP}${AT}${SP}(?<o>${ORG}))?${SP}(?:er|blir|blei|ble|vert|vart)${SP}(?<list>${PERSON}(?:${SP}og${SP}${PERSON})?)`), confidence: 0.8, cue: 'start', board: true },
   // "Direktoratet for e-helse får Christine Bergland som direktør"; "Y fikk X (50) som ny sjef"
-  { regex: pattern(`(?<o>${ORG})${SP}(?:får|fekk|fikk)${SP}(?<p>${PERSON})${AGE}${SP}som${SP}(?:(?<new>ny)${SP})?(?<t>${TITLE})`), confidence: 0.85, cue: 'start' },
+  { regex: pattern(`(?<o>${ORG})${ACRONYM_AFTER}${SP}(?:får|fekk|fikk)${SP}(?<p>${PERSON})${AGE}${SP}som${SP}(?:(?<new>ny)${SP})?(?<t>${TITLE})`), confidence: 0.85, cue: 'start' },
   // "X etterfølger Y i rollen som styreleder"; "X tek over etter Y, som har vore leiar": the predecessor's post
   { regex: pattern(`(?:etterfølger|etterfølgjer|etterfulgte|avløser|avløyser|avløste|tar${SP}over${SP}etter|tek${SP}over${SP}etter|tok${SP}over${SP}etter|overtar${SP}etter|overtek${SP}etter|overtok${SP}etter)${SP}(?<p>${PERSON}),?${SP}(?:i${SP}(?:rollen|rolla|stillingen|stillinga|vervet)${SP})?som${SP}(?:(?:har${SP}vært|har${SP}vore|var)${SP})?(?<t>${TITLE})(?:${SP}${AT}${SP}(?<o>${ORG}))?`), confidence: 0.8, cue: 'end' },
   // "Kari Moe etterfølger Nils Aune som styreleder i Y": the successor takes the post (not after "som har vært")
@@ -77,7 +77,7 @@ const ROLE_PATTERNS: RolePattern[] = [
   // "Han var tidligere direktør i DIPS AS"; "X var sjef i Y"
   { regex: pattern(`(?<p>${SUBJECT})${SP}(?:var|har${SP}vært|har${SP}vore)${SP}(?:${PAST}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.8, cue: 'end' },
   // "UNN-direktør Tor Ingebrigtsen"; "Hemit-sjefen Kari Dahl": the organisation written into the title
-  { regex: pattern(`(?:${PAST}${SP})?(?<![\\p{L}-])(?<o>\\p{Lu}[\\p{Lu}\\p{N}]+|\\p{Lu}\\p{Ll}+)-(?<t>${TITLE_HEAD})(?:en)?${SP}(?<p>${PERSON})`), confidence: 0.75, cue: 'none' },
+  { regex: pattern(`(?:${PAST}${SP})?(?<![\\p{L}-])(?<o>(?:Helse${SP}|Sykehuset${SP}|Sjukehuset${SP})?(?:\\p{Lu}[\\p{Lu}\\p{N}]+|\\p{Lu}\\p{Ll}+))-(?<t>${TITLE_HEAD})(?:en)?${SP}(?<p>${PERSON})`), confidence: 0.75, cue: 'none' },
   // "X fortsetter som styreleder i Y"; "arbeidet han blant annet som direktør i Y"; "X er oppnevnt som leder for Y"
   { regex: pattern(`(?<pre>(?:arbeidet|arbeidde|jobbet|jobba|var)${SP})?(?<p>${SUBJECT})${AGE}(?<gap>(?:${SP}(?!(?:han|hun|ho)(?![\\p{L}]))\\p{Ll}+){0,4})${SP}som${SP}(?:${NEW}${SP})?(?<t>${TITLE})${SP}${AT}${SP}(?<o>${ORG})`), confidence: 0.8, cue: 'none' },
   // "Olav Dahl, som har vært styreleder siden 2019,": a post without its organisation, left to the context
@@ -150,7 +150,8 @@ export function findRoles(context: DocumentContext, people: PeopleRegister): Rol
       const list = group(match, 'list');
       const pairs: [Span | undefined, Span | undefined][] = list
         ? splitList(list).map((span) => [span, group(match, 't')])
-        : [[group(match, 'p'), group(match, 't')], [group(match, 'p2'), group(match, 't2')]];
+        : // "X, direktør og styreleder i Y": a second title without a second person is the first person's.
+          [[group(match, 'p'), group(match, 't')], [group(match, 'p2') ?? (group(match, 't2') ? group(match, 'p') : undefined), group(match, 't2')]];
       for (const [personSpan, title] of pairs) {
         if (!personSpan || !title) continue;
         const person = /^(?:han|hun|ho)$/i.test(personSpan.text) ? people.pronoun(personSpan.text, personSpan.start) : people.resolve(personSpan);
