@@ -73,7 +73,8 @@ function kindByShape(name: string): { kind: 'ORGANISATION' | 'VENDOR'; confidenc
 // nothing ("Hovedkontoret ligger ..."), so such runs need a second word or a cue from the context.
 // A quote's opening dash or guillemet does not change that ("– Helseforetaket står ...").
 function opensSentence(context: DocumentContext, start: number): boolean {
-  return context.sentences.some((sentence) => sentence.start <= start && /^[-–—«"'\s]*$/u.test(context.text.slice(sentence.start, start)));
+  const sentence = context.sentences.find((candidate) => candidate.start <= start && start < candidate.end);
+  return sentence !== undefined && /^[-–—«"'\s]*$/u.test(context.text.slice(sentence.start, start));
 }
 
 /** The word also stands in lower case in the text ("helseforetaket"), so its capital says nothing. */

@@ -209,7 +209,8 @@ export function findRoles(context: DocumentContext, people: PeopleRegister): Rol
 // "Dagens direktør X", "Årets leder X": a genitive that opens a sentence is as often a common word as a name, so
 // one word there counts only when the text also names it mid-sentence or the gazetteer knows it.
 function namedElsewhere(context: DocumentContext, span: Span): boolean {
-  const opens = context.sentences.some((sentence) => sentence.start <= span.start && /^[-–—«"'\s]*$/u.test(context.text.slice(sentence.start, span.start)));
+  const sentence = context.sentences.find((candidate) => candidate.start <= span.start && span.start < candidate.end);
+  const opens = sentence !== undefined && /^[-–—«"'\s]*$/u.test(context.text.slice(sentence.start, span.start));
   if (!opens || /[ \u00a0]/u.test(span.text)) return true;
   if (context.matches.some((match) => match.start === span.start)) return true;
   const escaped = span.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
