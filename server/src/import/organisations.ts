@@ -16,7 +16,7 @@ export interface OrganisationFinding {
   contains: GazetteerMatch | undefined;
 }
 
-const NAME_RUNS = pattern(`(?<![\\p{L}\\p{N}-])(?<o>${INSTITUTION}|${COORDINATED_AGENCY}|${STATE_AGENCY}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune)(?![\\p{L}]))?)`);
+const NAME_RUNS = pattern(`(?<![\\p{L}\\p{N}-])(?<o>${INSTITUTION}|${COORDINATED_AGENCY}|${STATE_AGENCY}|${NAME_SEQ}(?:${SP}(?:fylkeskommune|kommune|sykehus|sjukehus|universitetssykehus|universitetssjukehus|hospital)(?![\\p{L}]))?)`);
 // "Nordvik interkommunale IKT-samarbeid IKS": lower-case words inside a name that ends in an upper-case legal
 // suffix. Function words and verbs end the run, so "Helse Nord eier Kraft AS" is not one name.
 const NOT_INSIDE_NAMES = '(?:og|i|på|for|til|fra|frå|med|av|om|ved|hos|som|er|var|har|blir|eier|eig|eies|leverer|kjøper|får|skal|vil|kan|at|en|ein|et|eit|den|det|de|dei)';

@@ -129,6 +129,67 @@ describe('posts: acronyms, compounds and coordinated titles', () => {
   });
 });
 
+describe('posts: board news', () => {
+  it('"X fortsetter som styreleder og Y som nestleder": the board of the headline', () => {
+    const result = run('Nytt styre i Helse Indre\n\nLiv Dahl fortsetter som styreleder og Odd Rud som nestleder.');
+    expect(roles(result)).toEqual(['Liv Dahl | styreleder | Helse Indre', 'Odd Rud | nestleder | Helse Indre']);
+  });
+
+  it('a list and its plural post after the verb: "A og B er nye styremedlemmer", "A, B og C er ansatterepresentanter"', () => {
+    const result = run('Nytt styre i Helse Ytre\n\nEva Lund og Per Moe er nye styremedlemmer. Kari Dahl, Ola Vik og Siri Ness er ansatterepresentanter.');
+    expect(roles(result)).toEqual([
+      'Eva Lund | styremedlem | Helse Ytre',
+      'Kari Dahl | ansatterepresentant | Helse Ytre',
+      'Ola Vik | ansatterepresentant | Helse Ytre',
+      'Per Moe | styremedlem | Helse Ytre',
+      'Siri Ness | ansatterepresentant | Helse Ytre',
+    ]);
+  });
+
+  it('"Ny styreleiar for dei neste to åra er X" and "X er igjen oppnevnt som styreleder"', () => {
+    expect(roles(run('Nytt styre i Helse Vestvik\n\nNy styreleiar for dei neste to åra er Ragna Lie.'))).toEqual(['Ragna Lie | styreleiar | Helse Vestvik']);
+    expect(roles(run('Nytt styre i Helse Vestvik\n\nTor Rud er igjen oppnevnt som styreleder.'))).toEqual(['Tor Rud | styreleder | Helse Vestvik']);
+  });
+
+  it('a fact-box line "Nestleder: X, økonomidirektør Y": the board post and the person\'s own post', () => {
+    const result = run('Nytt styre i Kodeverk AS\n\nNestleder: Anne Dahl, økonomidirektør Helse Indre RHF');
+    expect(roles(result)).toEqual(['Anne Dahl | nestleder | Kodeverk AS', 'Anne Dahl | økonomidirektør | Helse Indre RHF']);
+  });
+
+  it('the board that appoints is not the board the posts are on', () => {
+    const text = 'Kari Moe blir styreleder i helseforetaket Kodeverk.\n\nStyret i Helse Indre har oppnevnt henne.\n\nStyremedlem: Per Lie, fagdirektør Helse Indre';
+    expect(roles(run(text))).toEqual(['Kari Moe | styreleder | Kodeverk', 'Per Lie | fagdirektør | Helse Indre', 'Per Lie | styremedlem | Kodeverk']);
+  });
+
+  it('a post held before, added with "og har tidligere vært T ved Y"', () => {
+    const result = run('Ola Rud er direktør for eierstyring i Helse Indre og har tidligere vært administrerende direktør ved Sykehuset Nordvik.', '2021');
+    expect(roles(result)).toEqual(['Ola Rud | administrerende direktør | Sykehuset Nordvik (to 2021)', 'Ola Rud | direktør for eierstyring | Helse Indre']);
+  });
+});
+
+describe('people and units: precision', () => {
+  it('a capitalised title opening the sentence is not part of the name ("Eierdirektør Nils Bø blir ...")', () => {
+    const result = run('Eierdirektør Nils Bø blir styreleder i Kodeverk AS.');
+    expect(entities(result, 'PERSON')).toEqual(['Nils Bø']);
+    expect(roles(result)).toEqual(['Nils Bø | styreleder | Kodeverk AS']);
+  });
+
+  it('a name with an unknown first word is left unread rather than cut ("Zyxen Ole Fagernes" is not "Ole Fagernes")', () => {
+    expect(entities(run('Styret valgte Kari Moe, Zyxen Ole Fagernes og Per Lie.'), 'PERSON')).toEqual(['Kari Moe', 'Per Lie']);
+  });
+
+  it('a faculty or an institute is a unit, not an organisation', () => {
+    const result = run('Eva Lie er dekan ved Juridisk fakultet. Per Moe er leder ved Institutt for fysikk.');
+    expect(entities(result, 'ORGANISATION')).toEqual([]);
+    expect(roles(result)).toEqual([]);
+  });
+
+  it('hospitals with a lower-case head, "St.Olavs" without a space, and "Sykehuset i X"', () => {
+    const result = run('Han har jobbet både på Nordvik sykehus og Fjellvik universitetssykehus. Hun kom fra St.Olavs hospital og Sykehuset i Vestvik.');
+    expect(entities(result, 'ORGANISATION')).toEqual(['Fjellvik universitetssykehus', 'Nordvik sykehus', 'St.Olavs hospital', 'Sykehuset i Vestvik']);
+  });
+});
+
 describe('organisations: shapes of names', () => {
   it('state institutions named by a definite noun, and news agencies in a byline', () => {
     expect(entities(run('(NPK-NTB): Forsvaret og Politiet har samme leverandør.'), 'ORGANISATION')).toEqual(['Forsvaret', 'NPK', 'NTB', 'Politiet']);
