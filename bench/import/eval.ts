@@ -1,7 +1,8 @@
 /**
  * npm run eval:import — measures the extractor on the gold set in bench/gold/ (no database): precision, recall
- * and F1 per entity kind and for person–title–organisation triples, time per article, and the time per
- * article with a gazetteer of 100k names.
+ * and F1 per entity kind and for person–title–organisation triples, a row per article (people, organisations,
+ * triples), time per article, and the time per article with a gazetteer of 100k names. `--verbose` lists misses
+ * and wrong items, `--no-timing` skips the timing, `--gold DIR --articles DIR` measures another annotated set.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
