@@ -28,6 +28,7 @@ const LOWER_INSIDE = pattern(
 const DEFINITE_INSTITUTIONS = pattern(`(?<![\\p{L}\\p{N}-])(?<o>Forsvaret|Politiet|Stortinget|Sametinget|Sivilforsvaret|Heimevernet|Kriminalomsorgen|Den${SP}norske${SP}(?:[Ll]egeforening(?:en)?|[Tt]annlegeforening(?:en)?|[Kk]irke))(?![\\p{L}])`);
 // News agencies in a byline ("(NTB)", "(NPK-NTB):").
 const AGENCY_BYLINE = pattern(`\\((?<a>NTB|NPK|ANB|AFP|Reuters)(?:-(?<b>NTB|NPK|ANB))?\\)`);
+const INNER_ADJECTIVE = /(?:ale|ele|iske|ske|ige|lige|ære|ive)$/u;
 // Norwegian parties by their abbreviations, in brackets after a person's name ("Per Olsen (Sp)", "Bent Høie (H)").
 const PARTY_AFTER_PERSON = pattern(`(?<p>${PERSON})${SP}\\((?<o>Ap|A|H|Sp|FrP|Frp|SV|KrF|Krf|V|MDG|R|Rødt|PP|INP)\\)`);
 // Lower-case or opening a sentence; "IT-selskapet" also with its acronym in capitals.
@@ -113,8 +114,13 @@ export function findOrganisations(context: DocumentContext, people: PeopleRegist
   }
   for (const match of context.text.matchAll(LOWER_INSIDE)) {
     const span = group(match, 'o') as Span;
-    // Only where the capitalised run alone would not reach the suffix: otherwise NAME_RUNS has it already.
-    if (/[ \u00a0]\p{Ll}/u.test(span.text)) add(span, 'ORGANISATION', 0.8);
+    // Only where the capitalised run alone would not reach the suffix (otherwise NAME_RUNS has it already), and
+    // only when the first lower-case word is an adjective in its definite or plural form ("interkommunale",
+    // "norske", "kliniske"): "Avtalen gjelder Kodeverk AS", "Han besøkte Kodeverk AS" hold a verb there. Not at a
+    // sentence start, where the capital says nothing.
+    const firstLower = /[ \u00a0](\p{Ll}+)/u.exec(span.text)?.[1];
+    if (!firstLower || !INNER_ADJECTIVE.test(firstLower) || opensSentence(context, span.start)) continue;
+    add(span, 'ORGANISATION', 0.8);
   }
   for (const match of context.text.matchAll(PARTY_AFTER_PERSON)) {
     if (people.resolve(group(match, 'p') as Span)) add(group(match, 'o') as Span, 'ORGANISATION', 0.8);

@@ -221,6 +221,8 @@ describe('organisations: shapes of names', () => {
   it('lower-case words inside a name that ends in an upper-case legal suffix, but not across a verb', () => {
     expect(entities(run('Avtalen gjelder Vestfjord interkommunale legevakt IKS fra neste år.'), 'ORGANISATION')).toEqual(['Vestfjord interkommunale legevakt IKS']);
     expect(entities(run('Det er nå Helse Indre eier Kraftnett AS.'), 'ORGANISATION')).toEqual(['Helse Indre', 'Kraftnett AS']);
+    // A verb after a capitalised word is not an adjective of a name: "Avtalen gjelder X AS", "Han besøkte X AS".
+    expect(entities(run('Avtalen gjelder Kodeverk AS. I fjor sa Kari Moe besøkte Kodeverk AS.'), 'ORGANISATION')).toEqual(['Kodeverk AS']);
   });
 
   it('an institution noun before its place: "Sykehusapotek Nordvik", "Sjukehuset Fjellvik"', () => {
