@@ -9,9 +9,10 @@ import { splitList, type RoleFinding } from './roles.js';
 const SUBJECT = `(?:${PRONOUN}|${PERSON})`;
 
 // "X er ny styreleder i A, Y i B og Z i C": the title said once, each further person with an organisation of
-// their own (gapping). The first pair is found by roles.ts; this adds the rest.
+// their own (gapping). The first pair is found by roles.ts; this adds the rest. The list must end the sentence:
+// in "..., Y i B er ikke nevnt" Y opens a clause of its own.
 const GAPPED = pattern(
-  `(?<p>${SUBJECT})${SP}(?:er|blir|ble|blei|vart|vert|fortsetter${SP}som|held${SP}fram${SP}som)${SP}(?:(?:ny|nye|nytt)${SP})?(?<t>${TITLE})${SP}(?:i|hos|ved|for|på)${SP}(?<o>${ORG})(?<rest>(?:(?:,${SP}|${SP}og${SP})${PERSON}${SP}(?:i|hos|ved|for|på)${SP}${ORG})+)`,
+  `(?<p>${SUBJECT})${SP}(?:er|blir|ble|blei|vart|vert|fortsetter${SP}som|held${SP}fram${SP}som)${SP}(?:(?:ny|nye|nytt)${SP})?(?<t>${TITLE})${SP}(?:i|hos|ved|for|på)${SP}(?<o>${ORG})(?<rest>(?:(?:,${SP}|${SP}og${SP})${PERSON}${SP}(?:i|hos|ved|for|på)${SP}${ORG})+)(?=[ \\u00a0]*(?:[.;:!?)]|$))`,
 );
 const GAPPED_PAIR = pattern(`(?:,${SP}|${SP}og${SP})(?<p>${PERSON})${SP}(?:i|hos|ved|for|på)${SP}(?<o>${ORG})`);
 // "X og Y fortsetter som styreledere i henholdsvis A og B": the n-th person with the n-th organisation.

@@ -37,6 +37,11 @@ describe('posts: coordination and ellipsis', () => {
     expect(roles(result)).not.toContain('Tor Bakke | styreleder | Helse Fonna');
   });
 
+  it('a name after the comma that opens a clause of its own is not gapped ("..., Y i B er ikke nevnt")', () => {
+    const result = run('Styret mener Ola Dahl er ny direktør i Helse Indre, Kari Moe i Helse Ytre er ikke nevnt.');
+    expect(roles(result)).toEqual(['Ola Dahl | direktør | Helse Indre']);
+  });
+
   it('"men" after the comma is a contrast, not a list of posts', () => {
     const result = run('Styret mener Ola Dahl er ny direktør i Helse Indre, men Kari Moe i Helse Ytre er uenig.');
     expect(roles(result)).toEqual(['Ola Dahl | direktør | Helse Indre']);
