@@ -1,10 +1,11 @@
+import { findCoordinatedRoles } from './coordination.js';
 import { documentContext, exactMatch, group, matchesWithin, type DocumentContext, type Span } from './context.js';
 import { roleDates } from './dates.js';
 import { findDuplicate, findShortFormOf } from './duplicates.js';
 import { nameKeyWords, type Gazetteer } from './gazetteer.js';
 import { entityKey, relationshipKey } from './keys.js';
 import { findOrganisations } from './organisations.js';
-import { CAP_WORD, ORG, PERSON, SP, SPEECH_VERB, isBoardTitle, normaliseTitle, pattern } from './patterns.js';
+import { CAP_WORD, ORG, ORG_NOUN, PERSON, SP, SPEECH_VERB, TITLE, isBoardTitle, normaliseTitle, pattern } from './patterns.js';
 import { PeopleRegister, type PersonName } from './people.js';
 import { findProgrammes } from './programmes.js';
 import { findRelations } from './relations.js';
@@ -23,7 +24,10 @@ export interface ExtractOptions {
 
 const SPEAKER = pattern(`${SPEECH_VERB}${SP}(?<p>${PERSON})`);
 const AGED = pattern(`(?<p>${PERSON})${SP}\\(\\d{2}\\)`);
-const BOARD_OF = pattern(`(?<![\\p{L}])(?:[Ss]tyre(?:t|a)?|[Ss]tyreleder|[Ss]tyreleiar|[Ss]tyremedlemmer|[Ss]tyremedlemar)${SP}(?:i|for|til|av|ved)${SP}(?<o>${ORG})`);
+// A board that appoints ("Styret i Helse Midt-Norge har oppnevnt X som styreleder for Y") is not the board the
+// posts are on, so it is not taken as one.
+const BOARD_OF = pattern(`(?<![\\p{L}])(?:[Ss]tyre(?:t|a)?|[Ss]tyreleder|[Ss]tyreleiar|[Ss]tyremedlemmer|[Ss]tyremedlemar)${SP}(?:i|for|til|av|ved)${SP}${ORG_NOUN}(?<o>${ORG})`);
+const APPOINTS = /^[ \u00a0](?:har[ \u00a0]|hadde[ \u00a0])?(?:oppnevnt|oppnevnte|oppnemnt|oppnemnde|utnevnt|utnevnte|valgt|valgte|vald|valde|vedtatt|vedtok|besluttet|bestemt)(?![\p{L}])/u;
 const MID_SENTENCE_WORD = pattern(`(?<=[\\p{Ll},][ \\u00a0])(?<w>${CAP_WORD})`);
 // Runs of name words (a middle initial allowed); a run may hold words before the name ("Direktør Gro Jære").
 const PERSON_RUN = pattern(`(?<n>${PERSON}(?:${SP}${PERSON})?)`);
@@ -38,7 +42,7 @@ export function extract(text: string, options: ExtractOptions): ExtractionResult
   const proposals = new ProposalSet(context);
 
   findPeople(context, people, proposals);
-  const roles = findRoles(context, people);
+  const roles = [...findRoles(context, people), ...findCoordinatedRoles(context, people)];
   const statements = findStatements(context, people);
 
   const organisations = findOrganisations(context, people);
@@ -75,6 +79,11 @@ function findPeople(context: DocumentContext, people: PeopleRegister, proposals:
   for (const match of context.text.matchAll(PERSON_RUN)) {
     const run = group(match, 'n') as Span;
     for (const span of personCandidates(run)) {
+      // "Sven Ole Fagernæs" with "Sven" unknown is not "Ole Fagernæs": a name word dropped before the tail
+      // leaves the run unread rather than cut (a title or a sentence opener before it may go).
+      if (span.start > run.start && droppedNameWord(context, run, span.start)) break;
+      // "Nestleder Anne Kari Lande Hasle": the title is skipped here so that the next window holds all four names.
+      if (TITLE_START.test(span.text.split(/[ \u00a0]/)[0] ?? '')) continue;
       const person = people.resolve(span, { requireFirstName: true });
       if (person) {
         proposals.person(person, span, 0.8);
@@ -90,6 +99,17 @@ function findPeople(context: DocumentContext, people: PeopleRegister, proposals:
     }
   }
 }
+
+/** The word just before `start` in the run looks like part of a name: capitalised, mid-sentence, not a title. */
+function droppedNameWord(context: DocumentContext, run: Span, start: number): boolean {
+  const before = run.text.slice(0, start - run.start).trimEnd().split(/[ \u00a0]/).at(-1) ?? '';
+  if (!/^\p{Lu}\p{Ll}+$/u.test(before) || TITLE_START.test(before)) return false;
+  const at = start - before.length - 1;
+  const sentence = sentenceSpan(context.sentences, at, at + 1);
+  return !/^[-–—«"'\s]*$/u.test(context.text.slice(sentence.start, at));
+}
+// Not global: `test` on a global expression would carry its lastIndex from call to call.
+const TITLE_START = new RegExp(`^${TITLE}$`, 'u');
 
 /** A run of capitalised words may hold a name after other words ("Direktør Gro Jære"): each tail, longest first. */
 function personCandidates(run: Span): Span[] {
@@ -123,10 +143,17 @@ function addRole(context: DocumentContext, people: PeopleRegister, proposals: Pr
   }
 }
 
+// "direktør for Virksomhetsoppfølging": one capitalised abstract noun after a title names a unit or a field
+// (nouns in -ing, -het, -else, -sjon, -skap; not -tet, which ends "departementet"), not an organisation one can propose.
+const UNIT_NOUN = /^\p{Lu}\p{Ll}+(?:ing|het|heit|else|sjon|skap)$/u;
+// Units inside an institution ("Institutt for informatikk", "Matematisk-naturvitenskaplig fakultet", "Kirurgisk klinikk").
+const UNIT_NAME = /^(?:(?:Institutt|Avdeling|Avdelingen|Seksjon|Seksjonen|Klinikk|Klinikken|Divisjon|Divisjonen|Fakultet)(?:$|[ \u00a0]for[ \u00a0])|.*[ \u00a0-](?:fakultet|institutt|klinikk|avdeling|seksjon)$|\p{Lu}\p{Ll}*-\p{Ll}+$)/u;
+
 /** Not a person, and not a known place, topic or event: something a person can hold a post in. */
 function isOrganisationLike(context: DocumentContext, people: PeopleRegister, span: Span): boolean {
   if (people.resolve(span, { requireFirstName: true })) return false;
   const known = exactMatch(context, span);
+  if (!known && (UNIT_NOUN.test(span.text) || UNIT_NAME.test(span.text))) return false;
   return !known || ['ORGANISATION', 'VENDOR', 'PROGRAMME'].includes(known.kind);
 }
 
@@ -136,7 +163,9 @@ function isOrganisationLike(context: DocumentContext, people: PeopleRegister, sp
  */
 function contextOrganisation(context: DocumentContext, role: RoleFinding, organisations: readonly Span[]): Span | undefined {
   if (role.board || isBoardTitle(normaliseTitle(role.title))) {
-    const boards = [...context.text.matchAll(BOARD_OF)].map((match) => group(match, 'o') as Span);
+    const boards = [...context.text.matchAll(BOARD_OF)]
+      .filter((match) => !APPOINTS.test(context.text.slice(match.index + match[0].length, match.index + match[0].length + 20)))
+      .map((match) => group(match, 'o') as Span);
     const before = boards.filter((board) => board.start < role.evidence.start).at(-1);
     if (before ?? boards[0]) return before ?? boards[0];
   }
@@ -213,7 +242,8 @@ class ProposalSet {
   /** The relationship end for an organisation span, proposing the organisation when it is new. */
   organisationEnd(span: Span, confidence: number): ProposalEnd {
     const end = this.end(span);
-    if (!end.entityId) this.entity(this.kindOf(end.name) ?? 'ORGANISATION', span, confidence);
+    // A post in a programme the text has proposed as such ("programdirektør i FEJO") keeps it a programme.
+    if (!end.entityId && !this.byKey.has(entityKey('PROGRAMME', end.name))) this.entity(this.kindOf(end.name) ?? 'ORGANISATION', span, confidence);
     return end;
   }
 

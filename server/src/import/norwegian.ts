@@ -34,7 +34,8 @@ const FEMALE = `anne inger kari marit ingrid liv eva berit astrid bjorg hilde an
   magnhild kristi kjellaug torunn aslaug bergljot dagny eli ellinor hedda ingunn katrine lill lisbeth
   agnete ann anita annette beate bjorg borghild cathrine christine elise ellen frida gerd grethe gunnhild
   hilda ingrid jenny johanne karianne kathrine lena lisa live mona monica nanna oda ragna rakel rita
-  signe siv solfrid sonja stine susanne synne tina torunn trude unn vera victoria wenche yvonne`;
+  signe siv solfrid sonja stine susanne synne tina torunn trude unn vera victoria wenche yvonne
+  aasa alma anette anja aud-helen benedicte birgit charlotte clara dorthe ebba edel emilie gunvor guri helene helle inga kaja karoline lillian malin maren marte marthe mia oddrun pernille renate runa sidsel sigrun svanhild torhild ulla`;
 const MALE = `jan per bjorn ole lars kjell knut arne svein hans geir tor terje odd thomas martin erik john
   morten einar rune andreas trond jon harald olav tore anders gunnar rolf leif kristian nils tom stein
   espen magnus jorgen daniel fredrik petter henrik jonas kjetil steinar havard hakon ivar helge oyvind
@@ -47,7 +48,8 @@ const MALE = `jan per bjorn ole lars kjell knut arne svein hans geir tor terje o
   alexander anton arvid bent borge brede carl christian eigil eskil fredrik georg gjermund hallgeir
   herman hermann inge ingebrigt jakob jarl jostein kare kasper kjartan kristen leiv lars-erik magne
   markus mats nils-erik odd-arne olaf ole-jan otto peter rasmus roald sigve stig sverre terje tomas
-  torleif trond-arne vidar vilhelm`;
+  torleif trond-arne vidar vilhelm
+  aage amund arnfinn arthur asle birger bjornar brynjar dagfinn dan edvard eldar elling erlend erling eyvind filip frank fridtjof gudmund haakon haavard haldor halfdan halvard helmer henning hilmar idar ingar ingolf isak joakim jonny kaare ketil klaus konrad kristofer lennart leon ludvig marius mons nikolas oddmund oliver olve osvald ottar preben ronny sigbjorn sivert steffen sten sven tarald thor tord torfinn torkel torleiv tron truls ulrik valter vemund viggo vilmar yngvar`;
 
 function words(list: string): string[] {
   return list.split(/\s+/).filter((word) => word.length > 0);

@@ -1,5 +1,5 @@
 import { matchesWithin, type DocumentContext, type Span } from './context.js';
-import { FIRST_NAMES, LEGAL_SUFFIXES, ORGANISATION_ENDINGS, ORGANISATION_HEAD_WORDS, VENDOR_NAME_WORDS, type Gender } from './norwegian.js';
+import { FIRST_NAMES, LEGAL_SUFFIXES, ORGANISATION_ENDINGS, ORGANISATION_HEAD_WORDS, TITLE_HEADS, VENDOR_NAME_WORDS, type Gender } from './norwegian.js';
 import { foldWord } from './tokens.js';
 
 /** A person as the text names them. */
@@ -12,6 +12,8 @@ export interface PersonName {
   /** A common first name: the strongest sign that a capitalised pair is a person. */
   knownFirstName: boolean;
 }
+
+const TITLE_WORD = new RegExp(`^\\p{Lu}\\p{Ll}*(?:${TITLE_HEADS.filter((head) => /^\p{Ll}/u.test(head)).join('|')})$`, 'u');
 
 const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { han: 'male', hun: 'female', ho: 'female' };
 
@@ -103,6 +105,8 @@ export class PeopleRegister {
       const candidates = this.bySurname.get(foldWord(parts[0] ?? '')) ?? this.bySurname.get(folded) ?? [];
       return candidates.length === 1 ? candidates[0] : undefined;
     }
+    // "Eierdirektør Nils Kvernmo": a capitalised title opening the sentence is not the first name.
+    if (parts.length >= 3 && TITLE_WORD.test(parts[0] ?? '')) return this.identify({ text: parts.slice(1).join(' '), start: span.start + (parts[0]?.length ?? 0) + 1, end: span.end }, options);
     if (parts.some(looksLikeOrganisationWord)) return undefined;
     const { gender, known: knownFirstName } = firstNameOf(span.text);
     if (options.requireFirstName && !knownFirstName) return undefined;
