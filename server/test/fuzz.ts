@@ -83,6 +83,8 @@ export class SchemaFuzzer {
   private variableCount = 0;
   private variables: Record<string, unknown> = {};
   private definitions: string[] = [];
+  /** Root fields (`Query.search`) and their arguments (`Query.search.query`) the generated operations used. */
+  readonly covered = new Set<string>();
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -116,7 +118,7 @@ export class SchemaFuzzer {
     const selections: string[] = [];
     for (let i = 0; i < count; i += 1) {
       const field = this.pick(fields);
-      selections.push(this.field(field, this.int(1, 6), count > 1 || this.chance(0.1) ? `f${i}: ` : ''));
+      selections.push(this.field(field, this.int(1, 6), count > 1 || this.chance(0.1) ? `f${i}: ` : '', `${root.name}.${field.name}`));
     }
     if (this.chance(0.1)) selections.push('__typename');
     const keyword = root === mutation ? 'mutation' : 'query';
@@ -124,12 +126,14 @@ export class SchemaFuzzer {
     return { query: `${keyword} Fuzz${header} { ${selections.join(' ')} }`, variables: this.variables, kind: 'generated' };
   }
 
-  private field(field: GraphQLField<unknown, unknown>, depth: number, alias = ''): string {
+  private field(field: GraphQLField<unknown, unknown>, depth: number, alias = '', coordinate?: string): string {
     const args: string[] = [];
+    if (coordinate) this.covered.add(coordinate);
     for (const argument of field.args) {
       const required = isNonNullType(argument.type);
       if (!required && !this.chance(0.5)) continue;
       if (required && this.chance(0.02)) continue; // a missing required argument
+      if (coordinate) this.covered.add(`${coordinate}.${argument.name}`);
       args.push(`${argument.name}: ${this.argument(argument.type)}`);
     }
     const named = getNamedType(field.type);

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { DOCUMENT_ID_PATTERN } from '../graph/ids.js';
+import { DOCUMENT_ID_PATTERN, MAX_ID_LENGTH } from '../graph/ids.js';
 import { GraphFileSchema } from '../seed/format.js';
+import { MAX_SHORT_TEXT } from '../write/input.js';
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().trim().min(1, 'must not be empty').max(MAX_SHORT_TEXT, `is longer than ${MAX_SHORT_TEXT} characters`);
 
 /** A document a bundle brings along, as in DocumentInput but with its id required. */
 const bundleDocumentSchema = z.strictObject({
-  id: z.string().regex(DOCUMENT_ID_PATTERN, 'must look like doc:<name>'),
+  id: z.string().max(MAX_ID_LENGTH, `is longer than ${MAX_ID_LENGTH} characters`).regex(DOCUMENT_ID_PATTERN, 'must look like doc:<name>'),
   title: text,
   text: z.string().min(1, 'must not be empty').max(5_000_000, 'is longer than 5,000,000 characters'),
   publishedAt: z

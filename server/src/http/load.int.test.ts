@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { removeTestData, testDatabase } from '../../test/harness.js';
+import { logger } from '../log.js';
 import { freePort } from '../neo4j-local/ports.js';
 
 // Load: the real server (`server/src/main.ts`, as a child process so its memory and Bolt sockets are its own) on
@@ -17,20 +20,68 @@ const RSS_SLACK_MB = 100;
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const neo4jTarget = inject('neo4j');
+/** Marks everything the writes of this run create (entities and their document), so removeTestData finds it. */
+const MARKER = `load-${randomUUID().slice(0, 8)}`;
+const DOC = `doc:${MARKER}`;
+const TOKEN = `load-token-${MARKER}-0123456789`;
+/** The writes upsert this many distinct test entities, round and round: creates first, then updates. */
+const WRITE_IDS = 100;
+const db = testDatabase();
 let child: ChildProcess | undefined;
-afterAll(() => {
+afterAll(async () => {
   child?.kill('SIGTERM');
+  await removeTestData(db, MARKER);
+  await db.close();
 });
 
-const graphqlRequest = (query: string, variables: Record<string, unknown> = {}) => ({
+const graphqlRequest = (query: string, variables: Record<string, unknown> = {}, token?: string) => ({
   method: 'POST' as const,
   path: '/graphql',
-  headers: { 'content-type': 'application/json' },
+  headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
   body: JSON.stringify({ query, variables }),
 });
 
-/** The mix: type-ahead search, expanding a neighbourhood (depth 1 and 2), opening an entity. */
-const MIX = [
+const NOTE = 'Lasttestpersonen er rådgiver i Helse Vest IKT.';
+const PAGE = 'query($after: String, $order: EntityOrder) { entities(first: 5, after: $after, orderBy: $order) { edges { cursor node { id name kind degree } } pageInfo { hasNextPage endCursor } totalCount } }';
+const paging = { pages: 0, followed: 0 };
+let writes = 0;
+
+/**
+ * A page of the entity list that follows the cursor of the page before it in the same round of the mix (autocannon
+ * keeps a context per connection and round); a round starting over, or a last page, starts from the first page.
+ */
+const entityPage = (order: 'NAME' | 'DEGREE') => ({
+  ...graphqlRequest(PAGE, { after: null, order }),
+  setupRequest: (request: any, context: any) => {
+    const after = context.after ?? null;
+    if (after) paging.followed += 1;
+    return { ...request, body: JSON.stringify({ query: PAGE, variables: { after, order } }) };
+  },
+  onResponse: (_status: number, body: string, context: any) => {
+    const page = (JSON.parse(body) as { data?: { entities?: { pageInfo: { hasNextPage: boolean; endCursor: string | null } } } }).data?.entities;
+    if (page) paging.pages += 1;
+    context.after = page?.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  },
+});
+
+/** An upsert of one of WRITE_IDS test entities (created the first time, then updated: a new description). */
+const upsert = {
+  ...graphqlRequest('mutation { __typename }', {}, TOKEN),
+  setupRequest: (request: any) => {
+    const n = writes++;
+    const input = {
+      id: `person:${MARKER}-${n % WRITE_IDS}`,
+      kind: 'PERSON',
+      name: `Lasttest Person ${n % WRITE_IDS}`,
+      description: `Skrevet ${n} gang(er) under lasttesten.`,
+      evidence: [{ documentId: DOC, quote: NOTE }],
+    };
+    return { ...request, body: JSON.stringify({ query: 'mutation($e: EntityInput!) { upsertEntity(input: $e) { id name } }', variables: { e: input } }) };
+  },
+};
+
+/** The mix: type-ahead search, expanding a neighbourhood (depth 1 and 2), opening an entity, paging, writes. */
+const READS = [
   graphqlRequest('query($q: String!) { search(query: $q, first: 10) { score entity { id name kind } } }', { q: 'jaere' }),
   graphqlRequest('query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2) { truncated nodes { id name kind } edges { id type source target title } } }', {
     ids: ['org:sykehuspartner'],
@@ -46,6 +97,9 @@ const MIX = [
     id: 'programme:stim',
   }),
 ];
+// Every connection starts at the top of the mix: paging and a write come first, so a short run on a busy machine
+// (a few requests per connection) has them too.
+const MIX = [entityPage('NAME'), upsert, entityPage('NAME'), ...READS.slice(0, 3), entityPage('DEGREE'), entityPage('DEGREE'), entityPage('DEGREE'), upsert, ...READS.slice(3)];
 
 /** Resident memory of a process, in MB. */
 async function rssMb(pid: number): Promise<number> {
@@ -87,7 +141,7 @@ async function waitForReady(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-describe(`load: ${CONNECTIONS} clients for ${SECONDS} s on search, expand and entity`, () => {
+describe(`load: ${CONNECTIONS} clients for ${SECONDS} s on search, expand, entity, paging and writes`, () => {
   it('answers every request without an error, then releases Bolt connections and memory', async () => {
     const port = await freePort();
     const boltPort = Number(new URL(neo4jTarget.uri.replace(/^[a-z+]+:/, 'http:')).port || 7687);
@@ -104,6 +158,11 @@ describe(`load: ${CONNECTIONS} clients for ${SECONDS} s on search, expand and en
         KGX_LOAD_SEEDS: 'false',
         KGX_NEO4J_IDLE_MS: String(IDLE_MS),
         KGX_LOG_LEVEL: 'warn',
+        KGX_WRITE_TOKEN: TOKEN,
+        // All 50 clients are one address here: the per-address write limit (60 a minute by default) would answer
+        // most writes 429, and the test asks for no error responses, so it is off for this run. The per-client
+        // concurrency and queue limits stay at their defaults.
+        KGX_RATE_WRITES_PER_MINUTE: '0',
       },
     });
     const probes: { rss: number; heapUsed: number }[] = [];
@@ -131,8 +190,12 @@ describe(`load: ${CONNECTIONS} clients for ${SECONDS} s on search, expand and en
     await waitForReady(url, 60_000);
     const pid = child.pid!;
 
-    // Warm up (JIT, pool), then let the pool go idle: the baseline.
-    for (const request of MIX) await fetch(`${url}${request.path}`, request);
+    // The document the writes quote, then a warm-up (JIT, pool), then let the pool go idle: the baseline.
+    const stored = await fetch(`${url}/graphql`, {
+      ...graphqlRequest('mutation($d: DocumentInput!) { upsertDocument(input: $d) { id } }', { d: { id: DOC, title: 'Lasttest', text: NOTE, language: 'nb' } }, TOKEN),
+    });
+    expect(await stored.json()).toEqual({ data: { upsertDocument: { id: DOC } } });
+    for (const request of READS) await fetch(`${url}${request.path}`, request);
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS + 1_500));
     const before = { ...(await collectedMemory()), bolt: await connectionsTo(pid, boltPort) };
 
@@ -150,11 +213,13 @@ describe(`load: ${CONNECTIONS} clients for ${SECONDS} s on search, expand and en
       duration: SECONDS,
       requests: MIX.map((request) => ({
         ...request,
-        onResponse: (status: number, body: string) => {
+        onResponse: (status: number, body: string, context: any) => {
           if (status === 200 && body.includes('"errors"')) {
             graphqlErrors += 1;
             if (samples.length < 3) samples.push(body.slice(0, 300));
           }
+          const own = (request as { onResponse?: (status: number, body: string, context: unknown) => void }).onResponse;
+          if (status === 200 && own) own(status, body, context);
         },
       })),
     });
@@ -174,13 +239,20 @@ describe(`load: ${CONNECTIONS} clients for ${SECONDS} s on search, expand and en
       errors: result.errors,
       timeouts: result.timeouts,
       graphqlErrors,
+      writes,
+      pages: paging.pages,
+      pagesAfterCursor: paging.followed,
       bolt: { before: before.bolt, peak: peakBolt, after: after.bolt },
       rssMb: { before: Math.round(before.rss), peak: Math.round(peakRss), after: Math.round(after.rss) },
       heapMb: { before: Math.round(before.heap), after: Math.round(after.heap) },
     };
-    process.stderr.write(`[load] ${CONNECTIONS} clients x ${SECONDS} s: p50 ${report.p50} ms, p99 ${report.p99} ms, ${JSON.stringify(report)}\n`);
+    logger('load-test').info(report, `${CONNECTIONS} clients x ${SECONDS} s: p50 ${report.p50} ms, p99 ${report.p99} ms`);
 
     expect(result.requests.total).toBeGreaterThan(0);
+    expect(writes).toBeGreaterThan(0);
+    expect(paging.pages).toBeGreaterThan(0);
+    // A cursor is followed by a connection's third request; a short run on a very busy machine may not get there.
+    if (result.requests.total >= 3 * CONNECTIONS) expect(paging.followed).toBeGreaterThan(0);
     expect({ non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, graphqlErrors, samples }).toEqual({
       non2xx: 0,
       errors: 0,

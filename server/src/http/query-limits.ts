@@ -6,6 +6,7 @@ import {
   getNamedType,
   getNullableType,
   GraphQLError,
+  isEnumType,
   isInputObjectType,
   isInterfaceType,
   isListType,
@@ -32,6 +33,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../errors.js';
+import { MAX_PATHS } from '../neighbourhood/queries.js';
 import { limitError } from './errors.js';
 
 /** Limits on what one GraphQL request may ask for. */
@@ -75,13 +77,70 @@ export const ARGUMENT_LENGTH_CAPS: Readonly<Record<string, number>> = {
   // Saved scenes: the state is the page's compact encoding (SCENE_STATE_MAX_LENGTH in common/scene-state.ts).
   'SceneInput.name': 100,
   'SceneInput.state': 65_536,
+  // A kind's own properties (fullName, website, ...) as a JSON object: its serialised length.
+  'EntityInput.properties': 5_000,
+  // A JSON bundle (counted as its serialised length): bounded by the body size; its strings are capped by the
+  // bundle format (seed/format.ts) as the other write inputs are here.
+  'Mutation.importGraph.bundle': Number.MAX_SAFE_INTEGER,
 };
+
+/**
+ * The length cap of a string (or, for JSON, a serialised value) at `coordinate`, of the scalar type `scalar`: the
+ * entry in `ARGUMENT_LENGTH_CAPS`, else the default of its type. Undefined for a scalar with no default (JSON) and no
+ * entry: the schema test (`schema-limits.test.ts`) fails on such a coordinate, so a new one gets a deliberate cap.
+ */
+export function lengthCapOf(coordinate: string, scalar: string, limits: Pick<QueryLimits, 'maxIdLength' | 'maxStringLength'>): number | undefined {
+  const explicit = ARGUMENT_LENGTH_CAPS[coordinate];
+  if (explicit !== undefined) return explicit;
+  if (scalar === 'ID') return limits.maxIdLength;
+  if (scalar === 'String' || scalar === 'Date') return limits.maxStringLength;
+  return undefined;
+}
+
+/**
+ * Cost multipliers of fields whose size another argument than `first`, `limit` or `depth` sets, by schema coordinate
+ * (applied on top of those). The schema test holds every list-returning field to a multiplier argument, a rule
+ * here, or an entry in `BOUNDED_LISTS`.
+ */
+export const COST_RULES: Readonly<Record<string, (args: Record<string, unknown>) => number>> = {
+  // `all` asks for up to MAX_PATHS paths, each of at most `maxLength` relationships (maxLength + 1 entities).
+  'Query.shortestPath': (args) => (args.all === true ? MAX_PATHS : 1) * (typeof args.maxLength === 'number' && args.maxLength > 0 ? args.maxLength + 1 : 1),
+};
+
+/**
+ * List-returning fields that need no multiplier of their own, and why. A field of an interface's implementation may
+ * be listed under the interface (`Entity.evidence`).
+ */
+export const BOUNDED_LISTS: Readonly<Record<string, string>> = {
+  'Query.expansionPreview': 'one group per relationship type, direction and neighbour kind: bounded by the vocabulary',
+  'Query.kinds': 'the vocabulary of entity kinds',
+  'Query.relationshipTypes': 'the vocabulary of relationship types',
+  'Entity.aliases': 'the names of one entity',
+  'Entity.evidence': 'the quotes of one fact (one per quoting sentence); the response-size cap bounds a fact quoted thousands of times',
+  'Relationship.evidence': 'the quotes of one fact (one per quoting sentence); the response-size cap bounds a fact quoted thousands of times',
+  'Subgraph.nodes': 'the parent field\'s limit, depth or maxLength multiplies it',
+  'Subgraph.edges': 'the parent field\'s limit, depth or maxLength multiplies it',
+  'Subgraph.hidden': 'one count per node of the subgraph, which the parent field\'s multiplier bounds',
+  'EntityConnection.edges': 'the parent field\'s first multiplies it',
+  'RelationshipConnection.edges': 'the parent field\'s first multiplies it',
+  'DocumentConnection.edges': 'the parent field\'s first multiplies it',
+  'ProposalConnection.edges': 'the parent field\'s first multiplies it',
+  'DocumentMentionConnection.edges': 'the parent field\'s first multiplies it',
+  'SavedSceneConnection.edges': 'the parent field\'s first multiplies it',
+  'GraphStats.byKind': 'one count per entity kind',
+  'GraphStats.byRelationshipType': 'one count per relationship type',
+  'KindInfo.fields': 'the property names of one kind',
+  'Mutation.addEvidence': 'a write (rate-limited), answering with the quotes of one fact',
+  'Mutation.acceptProposals': "a write (rate-limited), answering with one document's proposals, which its text bounds",
+  'ImportResult.mentions': 'the mentions in one document, which its size (the body-size cap) bounds',
+  'ImportResult.proposals': 'the proposals of one document, which its size (the body-size cap) bounds',
+};
+
+/** Arguments that multiply the cost of a field (and of everything below it). */
+export const COST_MULTIPLIERS = ['first', 'limit', 'depth'] as const;
 
 /** Root fields answered from the per-request batch loaders; they do not count against `maxRootFields`. */
 export const LIGHT_ROOT_FIELDS: ReadonlySet<string> = new Set(['entity', 'relationship', 'document', '__typename', '__schema', '__type']);
-
-/** Arguments that multiply the cost of a field (and of everything below it). */
-const MULTIPLIERS = ['first', 'limit', 'depth'] as const;
 
 const tooComplex = (message: string): GraphQLError => limitError(ErrorCode.QUERY_TOO_COMPLEX, message, 400);
 
@@ -226,9 +285,11 @@ function checkLengths(value: unknown, type: GraphQLInputType, coordinate: string
     }
     return;
   }
-  if (typeof value !== 'string') return;
-  const cap = ARGUMENT_LENGTH_CAPS[coordinate] ?? (nullable.name === 'ID' ? walk.limits.maxIdLength : walk.limits.maxStringLength);
-  if (value.length > cap) {
+  if (isEnumType(nullable)) return;
+  // Strings, and JSON values by their serialised length (a JSON scalar's strings are not a list of its own).
+  const length = typeof value === 'string' ? value.length : ['Int', 'Float', 'Boolean'].includes(nullable.name) ? 0 : (JSON.stringify(value)?.length ?? 0);
+  const cap = lengthCapOf(coordinate, nullable.name, walk.limits) ?? walk.limits.maxStringLength;
+  if (length > cap) {
     throw new GraphQLError(`${argument} is longer than ${cap} characters.`, {
       extensions: { code: ErrorCode.BAD_USER_INPUT, argument, http: { status: 400 } },
     });
@@ -263,11 +324,15 @@ function selectionCost(selectionSet: SelectionSetNode, parent: GraphQLNamedType,
     const field = parent.getFields()[name];
     if (!field) continue;
     let multiplier = 1;
+    const values: Record<string, unknown> = {};
     for (const argument of field.args) {
       const value = argumentValue(argument, selection.arguments, walk.variables);
+      values[argument.name] = value;
       checkLengths(value, argument.type, `${parent.name}.${name}.${argument.name}`, argument.name, walk);
-      if ((MULTIPLIERS as readonly string[]).includes(argument.name) && typeof value === 'number' && value > 1) multiplier *= value;
+      if ((COST_MULTIPLIERS as readonly string[]).includes(argument.name) && typeof value === 'number' && value > 1) multiplier *= value;
     }
+    const rule = COST_RULES[`${parent.name}.${name}`];
+    if (rule) multiplier *= Math.max(1, rule(values));
     const children = selection.selectionSet ? selectionCost(selection.selectionSet, getNamedType(field.type), walk, seen) : 0;
     total += multiplier * (1 + children);
   }

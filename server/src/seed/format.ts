@@ -8,20 +8,25 @@ import {
   type EntityKindName,
   type RelationshipTypeName,
 } from '../graph/model.js';
-import { DOCUMENT_ID_PATTERN, ENTITY_ID_PATTERN, RELATIONSHIP_ID_PATTERN } from '../graph/ids.js';
+import { DOCUMENT_ID_PATTERN, ENTITY_ID_PATTERN, MAX_ID_LENGTH, RELATIONSHIP_ID_PATTERN } from '../graph/ids.js';
+import { MAX_LONG_TEXT, MAX_SHORT_TEXT } from '../write/input.js';
 
 export { defaultRelationshipId } from '../graph/ids.js';
 
-const text = z.string().trim().min(1, 'must not be empty');
+// The same caps as the mutations' (write/input.ts): a bundle over GraphQL is a write input like any other.
+const text = z.string().trim().min(1, 'must not be empty').max(MAX_SHORT_TEXT, `is longer than ${MAX_SHORT_TEXT} characters`);
+const longText = z.string().trim().min(1, 'must not be empty').max(MAX_LONG_TEXT, `is longer than ${MAX_LONG_TEXT} characters`);
+const idLength = `is longer than ${MAX_ID_LENGTH} characters`;
 
-const documentId = z.string().regex(DOCUMENT_ID_PATTERN, 'must look like doc:<name>');
-const entityId = z.string().regex(ENTITY_ID_PATTERN, 'must look like <prefix>:<slug> (lower-case a-z, 0-9, ".", "_", "-")');
+const documentId = z.string().max(MAX_ID_LENGTH, idLength).regex(DOCUMENT_ID_PATTERN, 'must look like doc:<name>');
+const entityId = z.string().max(MAX_ID_LENGTH, idLength).regex(ENTITY_ID_PATTERN, 'must look like <prefix>:<slug> (lower-case a-z, 0-9, ".", "_", "-")');
 
 const evidenceSchema = z.strictObject({
   // Not trimmed: the quote must be exactly the document's characters.
   quote: z
     .string()
     .min(1, 'must not be empty')
+    .max(MAX_LONG_TEXT, `is longer than ${MAX_LONG_TEXT} characters`)
     .refine((quote) => quote.trim() === quote, 'must not start or end with whitespace'),
   supports: z
     .string()
@@ -41,7 +46,7 @@ const entitySchema = z
     kind: z.enum(ENTITY_KINDS),
     name: text,
     aliases: z.array(text).default([]),
-    description: text.optional(),
+    description: longText.optional(),
     evidence: z.array(evidenceSchema).min(1, 'needs at least one evidence item'),
   })
   .superRefine((entity, ctx) => {
@@ -59,6 +64,8 @@ const entitySchema = z
         ctx.addIssue({ code: 'custom', path: [key], message: `property "${key}" is not allowed for kind ${entity.kind} (allowed: ${list})` });
       } else if (value !== null && value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
         ctx.addIssue({ code: 'custom', path: [key], message: 'must be a non-empty string' });
+      } else if (typeof value === 'string' && value.length > MAX_SHORT_TEXT) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `is longer than ${MAX_SHORT_TEXT} characters` });
       }
     }
     const seen = new Set<string>();
@@ -89,7 +96,7 @@ const entitySchema = z
 const relationshipSchema = z
   .strictObject({
     /** Defaults to `rel:<source>-<TYPE>-<target>`. */
-    id: z.string().regex(RELATIONSHIP_ID_PATTERN, 'must look like rel:<name>').optional(),
+    id: z.string().max(MAX_ID_LENGTH, idLength).regex(RELATIONSHIP_ID_PATTERN, 'must look like rel:<name>').optional(),
     type: z.enum(RELATIONSHIP_TYPE_NAMES as [RelationshipTypeName, ...RelationshipTypeName[]]),
     source: entityId,
     target: entityId,
