@@ -1,10 +1,9 @@
 /**
  * The read-API questions (expansion preview, shortest path, entity pages, deep pages, export, dated neighbourhood),
  * three ways as in cases.ts. Deep-page cursors are taken once before timing: the sort key of the entity (or
- * relationship) just before the page, walked to with one Cypher query, then encoded the way the server encodes
+ * relationship) just before the page, walked to through the server's repository functions, then encoded the way the server encodes
  * cursors (server/src/graph/cursor.ts), so timing reads only the page itself.
  */
-import neo4j from 'neo4j-driver';
 import type { Database } from '../../server/src/db/driver.js';
 import { findEntities, findRelationshipPages, listEntities } from '../../server/src/entity/repository.js';
 import { encodeCursor } from '../../server/src/graph/cursor.js';
@@ -33,6 +32,9 @@ const nodes = (connection: { edges: { node: any }[] }): any[] => connection.edge
 /** @neo4j/graphql's cursors are graphql-relay offsets: "arrayconnection:<offset>" in base64. */
 const peerOffsetCursor = (offset: number): string => Buffer.from(`arrayconnection:${offset - 1}`).toString('base64');
 
+/** Entities per page while walking to the deep page's cursor. */
+const WALK_PAGE = 1_000;
+
 /** What the deep pages start after, read once before timing. */
 export interface DeepKeys {
   /** Entities before the deep page, and the [name, id] key of the last of them. */
@@ -45,20 +47,24 @@ export interface DeepKeys {
   relationshipKey: [string, string] | null;
 }
 
-/** Walks once to the keys the deep pages start after (a SKIP here, untimed; the timed pages seek by key). */
+/** Walks once to the keys the deep pages start after (untimed; the timed pages seek by key). */
 export async function readDeepKeys(db: Database, probes: Probes): Promise<DeepKeys> {
   const entityOffset = await db.read(async (tx) => {
     const total = Number((await tx.run('MATCH (n:Entity) RETURN count(n) AS total')).records[0]?.get('total') ?? 0);
     return Math.min(DEEP_PAGE_OFFSET, Math.floor(total / 2));
   });
-  const entityKey = await db.read(async (tx) => {
-    const record = (
-      await tx.run("MATCH (n:Entity) WHERE n.name >= '' WITH n ORDER BY n.name, n.id SKIP $skip LIMIT 1 RETURN n.name AS name, n.id AS id", {
-        skip: neo4j.int(entityOffset - 1),
-      })
-    ).records[0];
-    return record ? ([record.get('name'), record.get('id')] as [string, string]) : null;
-  });
+  // Walked in pages of 1,000 through the server's own listing (keyset, so each page is one index seek): one SKIP
+  // over 50,000 sorted entities can outlast the read timeout on a cold page cache.
+  let entityKey: [string, string] | null = null;
+  for (let taken = 0; taken < entityOffset; ) {
+    const first = Math.min(WALK_PAGE, entityOffset - taken);
+    const page = await listEntities(db, { kinds: null, filter: {}, order: 'NAME', first, after: entityKey });
+    const last = page.items.at(-1);
+    if (!last) break;
+    entityKey = [last.name, last.id];
+    taken += page.items.length;
+    if (!page.hasNextPage) break;
+  }
   // The hub's biggest group of relationships (one type, one direction): the page a script walks through.
   const hub = (await findEntities(db, [probes.hubId])).get(probes.hubId);
   const groups = new Map<string, number>();
