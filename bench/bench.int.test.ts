@@ -49,6 +49,7 @@ describe('benchmark harness (smoke)', () => {
       naiveEntities: 15,
       maxMsPerSeries: 5_000,
       searchProbes: 6,
+      articleRounds: 1,
       out,
       print: false,
       log: () => undefined,
@@ -58,7 +59,15 @@ describe('benchmark harness (smoke)', () => {
     expect(result.import.entities_per_s).toBeGreaterThan(0);
     expect(result.import.naive_entities_per_s).toBeGreaterThan(0);
     expect(result.graph.entities).toBe(GENERATE.entities);
-    expect(result.queries.length).toBeGreaterThanOrEqual(20);
+    expect(result.queries.length).toBeGreaterThanOrEqual(40);
+    // The read-API cases are all there (the tiny graph has a path through the hub and pages to go deep into).
+    for (const name of ['expansion preview (hub)', 'shortest path (through the hub)', 'entities page (first, by name, 50)', 'export 10k entities']) {
+      expect(result.queries.some((row) => row.name.startsWith(name)), name).toBe(true);
+    }
+    expect(result.queries.some((row) => /^entities page after \d+/.test(row.name))).toBe(true);
+    // The article seeds went through importArticle with the graph's names as gazetteer, and were removed again.
+    expect(result.import.articles.gazetteer_entities).toBeGreaterThanOrEqual(GENERATE.entities);
+    expect(result.import.articles_per_s).toBeGreaterThan(0);
     for (const row of result.queries) {
       expect(row).toMatchObject({ name: expect.any(String), concurrency: expect.any(Number), server_p50_ms: expect.any(Number), floor_p50_ms: expect.any(Number) });
       expect(row.peer_p50_ms === null || typeof row.peer_p50_ms === 'number').toBe(true);

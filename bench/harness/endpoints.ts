@@ -104,6 +104,14 @@ export async function postGraphQL(url: string, query: string, variables: Record<
   return body.data;
 }
 
+/** GETs a path (a download such as the export) and returns its body; throws on HTTP errors. */
+export async function getText(url: string, pathAndQuery: string): Promise<string> {
+  const response = await fetch(`${url}${pathAndQuery}`, { signal: AbortSignal.timeout(30_000) });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
+  return text;
+}
+
 export async function postFloor(url: string, name: string, variables: Record<string, unknown>): Promise<any> {
   const response = await fetch(`${url}/${encodeURIComponent(name)}`, {
     method: 'POST',

@@ -4,12 +4,13 @@
  * in) carrying the stored relationship properties; evidence (keyed to its fact by `factId`) and documents are their
  * own node types.
  * Search has no built-in equivalent over our folded `searchNames` list, so it is a @cypher field over the same
- * full-text index, as a user of the library would write it.
+ * full-text index with the server's ranking (score, then degree), as a user of the library would write it.
  */
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { Driver } from 'neo4j-driver';
 import { RELATIONSHIP_TYPE_NAMES } from '../../server/src/graph/model.js';
 import { ENTITY_NAMES_INDEX } from '../../server/src/db/schema.js';
+import { SEARCH_CANDIDATES } from '../../server/src/search/queries.js';
 
 /** Field names of a relationship type on Entity: ROLE_AT -> roleAt (outgoing) and roleAtIn (incoming). */
 export function relationshipField(type: string, direction: 'OUT' | 'IN'): string {
@@ -64,7 +65,7 @@ type Document @node(labels: ["Document"]) {
 type Query {
   searchEntities(lucene: String!, first: Int!): [Entity!]!
     @cypher(
-      statement: "CALL db.index.fulltext.queryNodes('${ENTITY_NAMES_INDEX}', $lucene, {limit: $first}) YIELD node, score RETURN node ORDER BY score DESC, node.name ASC, node.id ASC"
+      statement: "CALL db.index.fulltext.queryNodes('${ENTITY_NAMES_INDEX}', $lucene, {limit: ${SEARCH_CANDIDATES}}) YIELD node, score RETURN node ORDER BY score DESC, coalesce(node.degree, 0) DESC, node.name ASC, node.id ASC LIMIT $first"
       columnName: "node"
     )
 }

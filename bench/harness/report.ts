@@ -27,6 +27,7 @@ export function formatTable(result: BenchResult): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ');
   const s = result.search;
+  const a = result.import.articles;
   const lines = [
     '',
     `Size ${result.size} (${result.graph.entities} entities, ${result.graph.relationships} relationships, ${result.graph.documents} documents), seed ${result.seed}`,
@@ -38,11 +39,13 @@ export function formatTable(result: BenchResult): string {
     widths.map((w) => '-'.repeat(w)).join('-|-'),
     ...rows.map(line),
     '',
-    `Not timed yet (no rows): ${result.not_yet_in_schema.join(', ')}`,
+    ...(result.not_yet_in_schema.length > 0 ? [`Not timed yet (no rows): ${result.not_yet_in_schema.join(', ')}`] : []),
     `Search top-5 over ${s.probes} people and organisations: ${(result.search_top5 * 100).toFixed(0)}% (3-letter prefix ${(s.byStyle.prefix3 * 100).toFixed(0)}%, full name ${(s.byStyle.full_name * 100).toFixed(0)}%, without diacritics ${(s.byStyle.without_diacritics * 100).toFixed(0)}%; 3-letter prefix of every word ${(s.byStyle.prefix3_each_word * 100).toFixed(0)}%)`,
     `  probes drawn by degree instead: 3-letter prefix ${(s.connectedByStyle.prefix3 * 100).toFixed(0)}%, full name ${(s.connectedByStyle.full_name * 100).toFixed(0)}%, without diacritics ${(s.connectedByStyle.without_diacritics * 100).toFixed(0)}%, every word ${(s.connectedByStyle.prefix3_each_word * 100).toFixed(0)}%`,
     `Import (${result.import.importer}): ${result.import.entities_per_s.toFixed(0)} entities/s, ${result.import.relationships_per_s.toFixed(0)} relationships/s; naive baseline ${result.import.naive_entities_per_s.toFixed(1)} entities/s (${(result.import.entities_per_s / result.import.naive_entities_per_s).toFixed(1)}x)`,
-    `Memory: benchmark process RSS ${result.memory.rss_at_rest_mb.toFixed(0)} MB at rest, ${result.memory.rss_under_load_max_mb.toFixed(0)} MB max under load`,
+    `Articles (importArticle, gazetteer of ${a.gazetteer_names} names from ${a.gazetteer_entities} entities: read ${a.gazetteer_read_ms.toFixed(0)} ms, built ${a.gazetteer_build_ms.toFixed(0)} ms): ${a.articles_per_s} articles/s, ${a.import_ms_per_article} ms per article (max ${a.import_max_ms}), extraction alone ${a.extract_ms_per_article} ms (${a.articles} articles of ~${a.article_chars} characters, ${a.rounds} rounds)`,
+    `Memory: benchmark process RSS ${result.memory.rss_at_rest_mb.toFixed(0)} MB at rest, ${result.memory.rss_under_load_max_mb.toFixed(0)} MB max under load; Neo4j heap used ${result.memory.neo4j_at_rest.heap_used_mb ?? '?'} MB at rest, ${result.memory.neo4j_after_load.heap_used_mb ?? '?'} MB after the query series (committed ${result.memory.neo4j_after_load.heap_committed_mb ?? '?'} MB)`,
+    `Load average (shared machine; 1/5/15 min): ${result.load_average.start.join(' / ')} when the queries started, ${result.load_average.end.join(' / ')} at the end`,
     '',
   ];
   for (const q of result.queries) if (q.peer_note && q.concurrency === result.queries[0]?.concurrency) lines.push(`c: ${q.name}: ${q.peer_note}`);

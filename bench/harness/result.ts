@@ -1,4 +1,5 @@
 /** The shape of bench/results/latest.json. */
+import type { ArticleImportResult } from './articles.js';
 import type { SearchQuality } from './search-quality.js';
 
 export interface QueryRow {
@@ -41,11 +42,22 @@ export interface BenchResult {
     entities_per_s: number;
     relationships_per_s: number;
     naive_entities_per_s: number;
+    /** Articles per second through importArticle with the whole graph as gazetteer (see harness/articles.ts). */
+    articles_per_s: number;
+    articles: ArticleImportResult;
     naive_relationships_per_s: number;
     seconds: number;
     /** Seconds the naive loader would need for the whole graph, from its per-row costs on a sample. */
     naive_estimated_seconds: number;
     naive_sample: { entities: number; relationships: number; seconds: number };
   };
-  memory: { rss_at_rest_mb: number; rss_under_load_max_mb: number; note: string };
+  memory: {
+    rss_at_rest_mb: number;
+    rss_under_load_max_mb: number;
+    note: string;
+    neo4j_at_rest: Record<string, number | null>;
+    neo4j_after_load: Record<string, number | null>;
+  };
+  /** 1, 5 and 15 minute load averages of the (shared) machine when the queries started and when the run ended. */
+  load_average: { start: number[]; end: number[] };
 }

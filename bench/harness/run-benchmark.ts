@@ -5,14 +5,16 @@ import path from 'node:path';
 import type { Neo4jTarget } from '../../server/src/db/driver.js';
 import { planGraph } from '../gen/plan.js';
 import { sizeOptions, type GenerateOptions, type SizeName } from '../generate.js';
+import { buildApiCases, readDeepKeys } from './cases-api.js';
 import { NOT_YET_IN_SCHEMA, buildCases, type BenchCase } from './cases.js';
 import { openBenchDatabase } from './database.js';
-import { postFloor, postGraphQL, startEndpoints, type Endpoints, type FloorHandler } from './endpoints.js';
+import { getText, postFloor, postGraphQL, startEndpoints, type Endpoints, type FloorHandler } from './endpoints.js';
 import { measureRaw, summarise, type RawSeries, type Timing } from './measure.js';
 import type { BenchResult, QueryRow } from './result.js';
 import { chooseProbes } from './probes.js';
 import { formatTable } from './report.js';
 import { measureSearchQuality } from './search-quality.js';
+import { measureArticleImport } from './articles.js';
 
 export interface RunOptions {
   size: SizeName;
@@ -28,6 +30,8 @@ export interface RunOptions {
   /** Cap per measured series (one path, one query, one concurrency). */
   maxMsPerSeries?: number;
   searchProbes?: number;
+  /** Rounds over the article seeds in the article import measurement. */
+  articleRounds?: number;
   /** Print the table to stdout (default true). */
   print?: boolean;
   log?: (line: string) => void;
@@ -48,11 +52,14 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
   let endpoints: Endpoints | undefined;
   try {
     const probes = chooseProbes(planGraph(generate), generate.seed, options.searchProbes ?? 50);
-    const cases = buildCases(probes);
+    const cases = [...buildCases(probes), ...buildApiCases(probes, await readDeepKeys(bench.db, probes))];
     const floors = new Map<string, FloorHandler>(cases.map((c) => [c.name, c.floor.run]));
     endpoints = await startEndpoints(bench.db, bench.target, floors, options.peer);
     const version = await neo4jVersion(bench.db);
     const rest = process.memoryUsage().rss;
+    const neo4jAtRest = await neo4jMemory(bench.db);
+    // The machine is shared: its load average goes into the result beside the figures.
+    const loadStart = os.loadavg().map(round);
     let loadMax = rest;
     const rows: QueryRow[] = [];
     for (const benchCase of cases) {
@@ -67,7 +74,7 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
         const series = { iterations: perRound, concurrency, warmup: 0, maxMs: Math.ceil((options.maxMsPerSeries ?? 20_000) / rounds) };
         const warm = { ...series, iterations: 0, warmup: Math.min(20, options.iterations) };
         const paths: { name: 'server' | 'floor' | 'peer'; request: () => Promise<void> }[] = [
-          { name: 'server', request: () => postGraphQL(endpoints!.serverUrl, benchCase.server.query, benchCase.server.variables) },
+          { name: 'server', request: () => requestServer(benchCase, endpoints!.serverUrl) },
           { name: 'floor', request: () => postFloor(endpoints!.floorUrl, benchCase.name, {}) },
         ];
         if (check.peerWorks && benchCase.peer && endpoints.peerUrl) {
@@ -110,8 +117,12 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
         log(`${row.name} c=${concurrency}: server p50 ${row.server_p50_ms} ms, floor ${row.floor_p50_ms} ms, peer ${row.peer_p50_ms ?? '-'} ms`);
       }
     }
+    const neo4jUnderLoad = await neo4jMemory(bench.db);
     log('Search quality ...');
     const search = await measureSearchQuality(endpoints.serverUrl, probes);
+    log('Article import with the whole graph as gazetteer ...');
+    const articles = await measureArticleImport(bench.db, options.articleRounds ?? 3);
+    log(`Articles: ${articles.articles_per_s}/s (${articles.import_ms_per_article} ms each; gazetteer of ${articles.gazetteer_names} names built in ${articles.gazetteer_build_ms} ms)`);
     const stats = bench.importStats;
     const result: BenchResult = {
       size: options.generate ? `custom (${generate.entities} entities)` : options.size,
@@ -130,6 +141,8 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
         entities_per_s: round(stats.entities_per_s),
         relationships_per_s: round(stats.relationships_per_s),
         naive_entities_per_s: round(stats.naive.entities_per_s),
+        articles_per_s: articles.articles_per_s,
+        articles,
         naive_relationships_per_s: round(stats.naive.relationships_per_s),
         seconds: round(stats.seconds),
         naive_estimated_seconds: round(stats.naive.estimated_seconds),
@@ -143,7 +156,10 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
         rss_at_rest_mb: round(rest / 2 ** 20),
         rss_under_load_max_mb: round(loadMax / 2 ** 20),
         note: 'RSS of the benchmark process, which hosts the server, the floor endpoint, @neo4j/graphql and the load generator; Neo4j runs in its own JVM',
+        neo4j_at_rest: neo4jAtRest,
+        neo4j_after_load: neo4jUnderLoad,
       },
+      load_average: { start: loadStart, end: os.loadavg().map(round) },
     };
     if (options.out) {
       await mkdir(path.dirname(options.out), { recursive: true });
@@ -159,9 +175,15 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
   }
 }
 
+/** The server's answer: GraphQL data, or the body of a GET (the export). */
+function requestServer(benchCase: BenchCase, url: string): Promise<any> {
+  const { server } = benchCase;
+  return 'get' in server ? getText(url, server.get) : postGraphQL(url, server.query, server.variables);
+}
+
 /** One request per side, compared by content; decides whether the peer is timed at all. */
 async function checkCase(benchCase: BenchCase, endpoints: Endpoints): Promise<{ equalFloor: boolean; equalPeer: boolean | null; peerWorks: boolean; note?: string }> {
-  const server = benchCase.server.canon(await postGraphQL(endpoints.serverUrl, benchCase.server.query, benchCase.server.variables));
+  const server = benchCase.server.canon(await requestServer(benchCase, endpoints.serverUrl));
   const floor = benchCase.floor.canon(await postFloor(endpoints.floorUrl, benchCase.name, {}));
   const equalFloor = JSON.stringify(server) === JSON.stringify(floor);
   if (!benchCase.peer || !endpoints.peerUrl) return { equalFloor, equalPeer: null, peerWorks: false, ...(benchCase.peerNote ? { note: benchCase.peerNote } : {}) };
@@ -181,5 +203,18 @@ async function neo4jVersion(db: { read: (work: (tx: any) => Promise<any>) => Pro
     return `${record?.get('version')} ${record?.get('edition')}`;
   } catch {
     return 'unknown';
+  }
+}
+
+/** Neo4j's heap in use and committed (JMX), and the page cache's configured size and use where the edition reports it. */
+async function neo4jMemory(db: { read: (work: (tx: any) => Promise<any>) => Promise<any> }): Promise<Record<string, number | null>> {
+  const mb = (bytes: unknown): number | null => (typeof bytes === 'number' || typeof bytes === 'bigint' ? round(Number(bytes) / 2 ** 20) : null);
+  try {
+    const result = await db.read((tx) => tx.run("CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes.HeapMemoryUsage.value.properties AS heap"));
+    const heap = result.records[0]?.get('heap') as Record<string, unknown> | undefined;
+    const num = (value: unknown): unknown => (value && typeof value === 'object' && 'toNumber' in value ? (value as { toNumber(): number }).toNumber() : value);
+    return { heap_used_mb: mb(num(heap?.used)), heap_committed_mb: mb(num(heap?.committed)), heap_max_mb: mb(num(heap?.max)) };
+  } catch {
+    return { heap_used_mb: null, heap_committed_mb: null, heap_max_mb: null };
   }
 }

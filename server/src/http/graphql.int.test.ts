@@ -33,6 +33,28 @@ describe('search', () => {
     expect(scores[0]).toBeGreaterThanOrEqual(scores[1]);
   });
 
+  it('ranks whole-word matches above prefix matches, and equal matches by how connected they are', async () => {
+    const RANKED = `query($q: String!) { search(query: $q, first: 100) { score entity { id name degree } } }`;
+    const { body } = await graphql(yoga, RANKED, { q: 'hel' });
+    const hits = body.data!.search as { score: number; entity: { name: string; degree: number } }[];
+    const words = (hit: (typeof hits)[number]) => hit.entity.name.toLowerCase().split(/[^\p{L}]+/u);
+    // "Hel" is no whole word of any seed name, so every hit is a prefix match with one score, best connected first.
+    expect(hits.length).toBeGreaterThan(2);
+    expect(new Set(hits.map((hit) => hit.score)).size).toBe(1);
+    const degrees = hits.map((hit) => hit.entity.degree);
+    expect(degrees).toEqual([...degrees].sort((a, b) => b - a));
+    // The seeds have prefix matches whose name order is not their degree order, so name order alone would fail this.
+    const byName = [...hits].sort((a, b) => a.entity.name.localeCompare(b.entity.name)).map((hit) => hit.entity.degree);
+    expect(byName).not.toEqual(degrees);
+
+    const { body: whole } = await graphql(yoga, RANKED, { q: 'helse' });
+    const ranked = whole.data!.search as typeof hits;
+    const firstPrefixOnly = ranked.findIndex((hit) => !words(hit).includes('helse'));
+    const lastWhole = ranked.map((hit) => words(hit).includes('helse')).lastIndexOf(true);
+    expect(lastWhole).toBeGreaterThanOrEqual(0);
+    if (firstPrefixOnly >= 0) expect(lastWhole).toBeLessThan(firstPrefixOnly);
+  });
+
   it('returns an empty list when nothing matches', async () => {
     const { body } = await graphql(yoga, SEARCH, { q: 'zzzqqqxxx' });
     expect(body).toEqual({ data: { search: [] } });

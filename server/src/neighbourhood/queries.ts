@@ -27,7 +27,6 @@ function subgraphReturn(scope: Scope): string {
   RETURN collect(r) AS rels
 }
 RETURN [n IN nodes | ${ENTITY_PROJECTION}] AS nodes,
-       [n IN nodes | n.expansion] AS expansions,
        [r IN rels[..$maxEdges] | ${RELATIONSHIP_PROJECTION}] AS edges,
        truncated OR size(rels) > $maxEdges AS truncated`;
 }
