@@ -263,26 +263,27 @@ async function main(): Promise<void> {
     const gl_renderer = await glRenderer(glPage);
     await glPage.close();
     const results: SizeResult[] = [];
+    const cpus = os.cpus();
     for (const size of sizes) {
       const r = await measureSize(browser, mock, size);
       console.log(JSON.stringify(r));
       results.push(r);
+      const result: BrowserResult = {
+        machine: `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, load ${os.loadavg()[0]!.toFixed(1)}`,
+        browser: `Chromium ${browser.version()} headless`,
+        gl_renderer,
+        viewport: `${VIEWPORT.width}×${VIEWPORT.height} @1x`,
+        date: new Date().toISOString(),
+        node_layout,
+        sizes: results,
+      };
+      // Written after every size, so a long run interrupted still leaves what it measured.
+      const md = markdown(result);
+      await mkdir(RESULTS, { recursive: true });
+      await writeFile(path.join(RESULTS, 'browser.json'), JSON.stringify(result, null, 2) + '\n');
+      await writeFile(path.join(RESULTS, 'browser.md'), '# Browser benchmark (`npm run bench:browser`)\n\n' + md);
+      if (size === sizes.at(-1)) console.log('\n' + md);
     }
-    const cpus = os.cpus();
-    const result: BrowserResult = {
-      machine: `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, load ${os.loadavg()[0]!.toFixed(1)}`,
-      browser: `Chromium ${browser.version()} headless`,
-      gl_renderer,
-      viewport: `${VIEWPORT.width}×${VIEWPORT.height} @1x`,
-      date: new Date().toISOString(),
-      node_layout,
-      sizes: results,
-    };
-    const md = markdown(result);
-    console.log('\n' + md);
-    await mkdir(RESULTS, { recursive: true });
-    await writeFile(path.join(RESULTS, 'browser.json'), JSON.stringify(result, null, 2) + '\n');
-    await writeFile(path.join(RESULTS, 'browser.md'), '# Browser benchmark (`npm run bench:browser`)\n\n' + md);
   } finally {
     await browser.close();
     await mock.close();
