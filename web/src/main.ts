@@ -60,6 +60,8 @@ export interface KgxDebug {
   renderedPosition(id: string): { x: number; y: number } | null;
   /** True when every visible node lies inside the canvas. */
   allInView(): boolean;
+  /** The label of a drawn "+N more" stub (`more:` + entity id), or null. */
+  stubLabel(id: string): string | null;
 }
 
 declare global {
@@ -126,6 +128,7 @@ const view = new GraphView(
   {
     select: (ids, additive) => select(ids, additive),
     expand: (id) => void expand(id),
+    more: (id) => void loadMore(id),
     moved: (positions) => commit({ type: 'move', positions }),
   },
   followSystemTheme((theme: Theme) => view.setTheme(theme)),
@@ -735,10 +738,10 @@ Object.defineProperty(window, '__kgx', {
       return history.scene.edges.size;
     },
     get visibleNodeCount() {
-      return view.cy.nodes(':visible').length;
+      return view.entities().nodes(':visible').length;
     },
     get visibleEdgeCount() {
-      return view.cy.edges(':visible').length;
+      return view.entities().edges(':visible').length;
     },
     get selectedIds() {
       return [...history.scene.selection];
@@ -751,6 +754,9 @@ Object.defineProperty(window, '__kgx', {
     },
     renderedPosition(id: string) {
       return view.renderedPosition(id);
+    },
+    stubLabel(id: string) {
+      return view.stubLabel(id);
     },
     allInView() {
       const { x1, y1, x2, y2 } = view.cy.extent();

@@ -69,6 +69,11 @@ async function clickElement(id: string, clickCount = 1): Promise<void> {
   await page.mouse.click(box.x + at.x, box.y + at.y, { clickCount });
 }
 
+/** The text a "+N more" stub shows on the canvas, or null when none is drawn. */
+async function stubLabel(id: string): Promise<string | null> {
+  return page.evaluate((stubId) => (window as unknown as { __kgx: { stubLabel(id: string): string | null } }).__kgx.stubLabel(stubId), id);
+}
+
 async function positions(): Promise<Record<string, { x: number; y: number }>> {
   return page.evaluate(() => (window as unknown as { __kgx: KgxDebugFull }).__kgx.positions());
 }
@@ -455,11 +460,13 @@ describe('the analyst’s flow (issue 8)', () => {
     expect(problems).toEqual([]);
   });
 
-  it('counts “+N more” from the server’s hidden counts and loads the next batch', async () => {
+  it('counts “+N more” from the server’s hidden counts; the +N stub on the canvas and Load more page through the rest', async () => {
     const hub = { id: 'org:sykehuspartner', kind: 'ORGANISATION', name: 'Sykehuspartner', degree: 45 };
     const people = Array.from({ length: 40 }, (_, i) => ({ id: `person:more-${i}`, kind: 'PERSON', name: `More Person ${i}`, degree: 1 }));
     const edges = people.map((p) => ({ id: `rel:${p.id}-ROLE_AT`, type: 'ROLE_AT', source: p.id, target: hub.id, title: null }));
     const limits: number[] = [];
+    // Three pages: 5, then 20, then all 40 neighbours.
+    const pages = [5, 20, 40];
     await page.route(`${server.url}/graphql`, async (route) => {
       const body = route.request().postDataJSON() as { query: string; variables: { ids?: string[]; limit?: number; id?: string } };
       if (/query ExpansionPreview/.test(body.query) && body.variables.id === hub.id) {
@@ -467,9 +474,10 @@ describe('the analyst’s flow (issue 8)', () => {
         await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { expansionPreview: [{ type: 'ROLE_AT', direction: 'INCOMING', kind: 'PERSON', count: 15 }] } }) });
       } else if (/query Neighbourhood/.test(body.query) && body.variables.ids?.[0] === hub.id) {
         limits.push(body.variables.limit ?? 0);
-        const first = limits.length === 1;
-        const shown = first ? people.slice(0, 5) : people;
-        const neighbourhood = { nodes: [hub, ...shown], edges: edges.slice(0, shown.length), hidden: first ? [{ id: hub.id, count: 35 }] : [], truncated: first };
+        const count = pages[Math.min(limits.length, pages.length) - 1]!;
+        const shown = people.slice(0, count);
+        const left = people.length - count;
+        const neighbourhood = { nodes: [hub, ...shown], edges: edges.slice(0, count), hidden: left ? [{ id: hub.id, count: left }] : [], truncated: left > 0 };
         await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { neighbourhood } }) });
       } else await route.continue();
     });
@@ -480,12 +488,28 @@ describe('the analyst’s flow (issue 8)', () => {
     await expect.poll(async () => (await kgx()).nodeCount).toBe(before.nodeCount + 5);
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('+35 more relationships on 1 entity');
     expect(await page.locator('#entity-list button[data-id="org:sykehuspartner"] .more-badge').textContent()).toBe(' +35');
+    await expectStatusMatchesScene();
+
+    // The canvas shows "+35 more" beside the hub; a click on it brings the next page in.
+    const stub = 'more:org:sykehuspartner';
+    expect(await stubLabel(stub)).toBe('+35 more');
+    await shot('07a-more-stub');
+    await clickElement(stub);
+    await expect.poll(async () => (await kgx()).nodeCount).toBe(before.nodeCount + 20);
+    expect(limits[1]).toBeGreaterThan(limits[0]!);
+    await expect.poll(() => stubLabel(stub)).toBe('+20 more');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('+20 more relationships on 1 entity');
+    await expectStatusMatchesScene();
+
+    // The toolbar's Load more (M) does the same for the selected hub; with nothing left the stub goes.
     await page.getByRole('button', { name: 'Load more', exact: true }).click();
     await expect.poll(async () => (await kgx()).nodeCount).toBe(before.nodeCount + 40);
-    expect(limits[1]).toBeGreaterThan(limits[0]!);
+    expect(limits[2]).toBeGreaterThanOrEqual(limits[1]!);
+    await expect.poll(() => stubLabel(stub)).toBeNull();
     expect(await page.getByRole('status').first().textContent()).not.toContain('more relationships');
     expect(await page.locator('#toolbar-message').textContent()).toMatch(/All of its relationships are in the scene/);
     await expectStatusMatchesScene();
+    await shot('07b-more-loaded');
     expect(problems).toEqual([]);
   });
 

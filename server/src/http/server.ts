@@ -14,7 +14,7 @@ export const WEB_DIST = path.resolve(import.meta.dirname, '../../../dist/web');
 const API_PATHS = new Set(['/graphql', '/healthz', '/readyz']);
 
 /** Headers for the page: a strict CSP (no inline scripts, only our own origin) and no framing or sniffing. */
-const PAGE_HEADERS: Record<string, string> = {
+export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy':
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
   'x-content-type-options': 'nosniff',
@@ -103,6 +103,6 @@ function pathOf(target: string | undefined): string | undefined {
   }
 }
 
-function setHeaders(res: ServerResponse, headers: Record<string, string>): void {
+function setHeaders(res: ServerResponse, headers: Readonly<Record<string, string>>): void {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 }

@@ -1,6 +1,7 @@
 import type { Core, ElementDefinition, Position } from 'cytoscape';
 import type { EntitySummary, RelationshipSummary, Subgraph } from '../model.js';
-import { kindClass, nodeSize } from './style.js';
+import type { MoreStub } from '../scene/stubs.js';
+import { STUB_CLASS, STUB_EDGE_CLASS, kindClass, nodeSize } from './style.js';
 
 /** What the node's `data` holds; the panel and search read these back. */
 export interface NodeData {
@@ -50,6 +51,17 @@ export function edgeDefinition(rel: RelationshipSummary): ElementDefinition {
     label: edgeLabel(rel),
   };
   return { group: 'edges', data: { ...data } };
+}
+
+/**
+ * A "+N more" stub and the dashed edge tying it to its entity: not grabbable (its place follows the
+ * entity), not selectable; `degree` 0 keeps it last when labels are ranked.
+ */
+export function stubDefinitions(stub: MoreStub): ElementDefinition[] {
+  return [
+    { group: 'nodes', data: { id: stub.id, label: stub.label, of: stub.of, degree: 0, size: 0, w: stub.label.length * 6.5 + 8 }, classes: STUB_CLASS, position: { ...stub.position }, grabbable: false },
+    { group: 'edges', data: { id: stub.edgeId, source: stub.of, target: stub.id, label: '' }, classes: STUB_EDGE_CLASS },
+  ];
 }
 
 export interface MergeResult {

@@ -58,6 +58,11 @@ export const NODE_LABEL_ZOOM = 1;
 /** Class on nodes the last expansion or search added, so the eye finds them. */
 export const FRESH_CLASS = 'fresh';
 
+/** Class on "+N more" stub nodes (not entities: a click pages through the entity's remaining relationships). */
+export const STUB_CLASS = 'more-stub';
+/** Class on the dashed edge from an entity to its "+N more" stub. */
+export const STUB_EDGE_CLASS = 'more-stub-edge';
+
 /** Class on nodes and edges that are not part of a hovered neighbourhood or a highlighted path. */
 export const FADED_CLASS = 'faded';
 /** Class on the nodes and edges of a highlighted path. */
@@ -200,6 +205,36 @@ export function graphStylesheet(theme: Theme = 'light'): StylesheetJson {
     {
       selector: `edge.${PATH_CLASS}`,
       style: { label: 'data(label)', width: 3.5, opacity: 1, 'line-color': HIGHLIGHT, 'target-arrow-color': HIGHLIGHT, color: INK, 'z-index': 20 },
+    },
+    {
+      // "+N more": a small pill with its count inside, so it reads as a control, not an entity.
+      selector: `node.${STUB_CLASS}`,
+      style: {
+        label: 'data(label)',
+        shape: 'round-rectangle',
+        // Sized from the label's length (Cytoscape's 'label' width is deprecated).
+        width: 'data(w)',
+        height: 18,
+        padding: '5px',
+        'background-color': HALO,
+        'border-width': 1.5,
+        'border-style': 'dashed',
+        'border-color': HIGHLIGHT,
+        color: HIGHLIGHT,
+        'font-size': 11,
+        'font-weight': 600,
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-margin-y': 0,
+        'text-outline-width': 0,
+        'text-wrap': 'none',
+        'min-zoomed-font-size': 0,
+        'z-index': 15,
+      },
+    },
+    {
+      selector: `edge.${STUB_EDGE_CLASS}`,
+      style: { 'line-style': 'dashed', 'line-color': HIGHLIGHT, 'target-arrow-shape': 'none', width: 1.2, opacity: 0.7, label: '' },
     },
     {
       selector: `.${HIDDEN_CLASS}`,

@@ -17,6 +17,11 @@ export const LAYOUTS: readonly LayoutName[] = ['fcose', 'concentric', 'hierarchi
 /** Above this many nodes fcose's spectral draft is good enough and much faster. */
 export const DRAFT_ABOVE = 300;
 
+/** More new nodes than this round one anchor go on rings round it, without physics (fcose on demand). */
+export const RINGS_ABOVE = 150;
+/** Scenes larger than this relax new nodes among their own neighbours only, not against every node. */
+export const LOCAL_ABOVE = 1000;
+
 export interface PlaceOptions {
   /** New nodes start around this node (the one they were expanded from). */
   anchor?: string | undefined;
@@ -31,19 +36,25 @@ export function placeNew(scene: Scene, options: PlaceOptions = {}): Map<string, 
   if (!fresh.length) return new Map();
   if (fresh.length === scene.nodes.size) return layout(scene, 'fcose');
 
-  const centre = (options.anchor && scene.positions.get(options.anchor)) || centroid(scene.positions);
+  const anchorAt = options.anchor ? scene.positions.get(options.anchor) : undefined;
+  // A hub's thousands of leaves need no physics: rings round it are instant and readable.
+  if (anchorAt && fresh.length > RINGS_ABOVE) return rings(scene, options.anchor!, anchorAt, fresh);
+  const centre = anchorAt || centroid(scene.positions);
   const start = new Map<string, Position>();
   const radius = 90 + fresh.length * 6;
   fresh.forEach((id, i) => {
     const angle = (i / fresh.length) * 2 * Math.PI;
     start.set(id, { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
   });
-  const cy = headless(scene, start);
-  const fixed = [...scene.positions].filter(([id]) => scene.nodes.has(id)).map(([nodeId, position]) => ({ nodeId, position: { ...position } }));
+  // In a big scene only the new nodes and what they touch take part: the rest is fixed and far away,
+  // and relaxing against thousands of fixed nodes would block the page for seconds.
+  const only = scene.nodes.size > LOCAL_ABOVE ? withNeighbours(scene, fresh) : undefined;
+  const cy = headless(scene, start, only);
+  const fixed = [...scene.positions].filter(([id]) => scene.nodes.has(id) && (!only || only.has(id))).map(([nodeId, position]) => ({ nodeId, position: { ...position } }));
   withSeed(seedOf(scene), () =>
     cy
       .layout({
-        ...fcoseOptions(scene.nodes.size),
+        ...fcoseOptions(cy.nodes().length),
         quality: 'default',
         randomize: false,
         fixedNodeConstraint: fixed,
@@ -51,6 +62,43 @@ export function placeNew(scene: Scene, options: PlaceOptions = {}): Map<string, 
       .run(),
   );
   return positionsOf(cy, fresh);
+}
+
+/**
+ * New nodes on concentric rings round their anchor, in id order, each ring as full as its circumference
+ * allows at `SPACING`, starting just outside the anchor. Deterministic and linear in the number of nodes.
+ */
+function rings(scene: Scene, anchor: string, at: Position, fresh: readonly string[]): Map<string, Position> {
+  const SPACING = 48;
+  const out = new Map<string, Position>();
+  const ids = [...fresh].sort();
+  let radius = nodeSize(scene.nodes.get(anchor)?.degree) / 2 + 120;
+  let i = 0;
+  let ring = 0;
+  while (i < ids.length) {
+    const capacity = Math.max(6, Math.floor((2 * Math.PI * radius) / SPACING));
+    const count = Math.min(capacity, ids.length - i);
+    // Alternate rings are turned by half a step, so neighbours on adjacent rings do not line up.
+    const offset = ring % 2 ? Math.PI / capacity : 0;
+    for (let k = 0; k < count; k++, i++) {
+      const angle = offset + (k / count) * 2 * Math.PI;
+      out.set(ids[i]!, { x: Math.round(at.x + radius * Math.cos(angle)) || 0, y: Math.round(at.y + radius * Math.sin(angle)) || 0 });
+    }
+    radius += SPACING * 1.5;
+    ring += 1;
+  }
+  return out;
+}
+
+/** The fresh nodes and every node one edge from them. */
+function withNeighbours(scene: Scene, fresh: readonly string[]): Set<string> {
+  const out = new Set(fresh);
+  const isFresh = new Set(fresh);
+  for (const e of scene.edges.values()) {
+    if (isFresh.has(e.source)) out.add(e.target);
+    if (isFresh.has(e.target)) out.add(e.source);
+  }
+  return out;
 }
 
 /** A full layout of the scene's visible nodes (hidden ones keep their places). */

@@ -1,19 +1,27 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import { edgeDefinition, nodeDefinition } from '../graph/elements.js';
+import { edgeDefinition, nodeDefinition, stubDefinitions } from '../graph/elements.js';
 import { attachLabels } from '../graph/labels.js';
-import { FADED_CLASS, FOCUS_CLASS, HIDDEN_CLASS, HOVER_CLASS, PATH_CLASS, THEME_COLOURS, graphStylesheet, type Theme } from '../graph/style.js';
+import { FADED_CLASS, FOCUS_CLASS, HIDDEN_CLASS, HOVER_CLASS, PATH_CLASS, STUB_CLASS, STUB_EDGE_CLASS, THEME_COLOURS, graphStylesheet, type Theme } from '../graph/style.js';
 import { isEdgeVisible, isNodeVisible, type Position, type Scene } from '../scene/scene.js';
+import { moreStubs } from '../scene/stubs.js';
+
+/** Stubs and their edges: drawn from the scene's "+N more" counts, not entities of the scene. */
+const STUBS = `.${STUB_CLASS}, .${STUB_EDGE_CLASS}`;
 
 let svgRegistered = false;
 
 /** A fit never zooms in further than this: a handful of nodes would otherwise fill the screen. */
 const MAX_FIT_ZOOM = 1.4;
 const FIT_PADDING = 36;
+/** From this many nodes the view trades detail for speed while it moves (see `tune`). */
+export const BIG_SCENE = 1000;
 
 export interface ViewEvents {
   /** The analyst clicked an element (additive with Shift/Ctrl/Meta) or empty canvas (ids empty). */
   select(ids: string[], additive: boolean): void;
   expand(id: string): void;
+  /** The analyst clicked a "+N more" stub: page through this entity's remaining relationships. */
+  more(id: string): void;
   /** Nodes were dragged to new places. */
   moved(positions: Map<string, Position>): void;
 }
@@ -26,6 +34,8 @@ export interface ViewEvents {
 export class GraphView {
   readonly cy: Core;
   private visibleKey = '';
+  private stubKey = '';
+  private big = false;
   private theme: Theme;
 
   constructor(container: HTMLElement, private readonly events: ViewEvents, theme: Theme) {
@@ -57,8 +67,9 @@ export class GraphView {
   /** Makes the canvas show `scene`; fits the view when what is visible changed. */
   render(scene: Scene): void {
     const cy = this.cy;
+    this.tune(scene.nodes.size > BIG_SCENE);
     cy.batch(() => {
-      cy.elements().forEach((ele) => {
+      cy.elements().not(STUBS).forEach((ele) => {
         const id = ele.id();
         if (ele.isNode() ? !scene.nodes.has(id) : !scene.edges.has(id)) ele.remove();
       });
@@ -92,18 +103,52 @@ export class GraphView {
           ele.unselectify();
         }
       });
-      cy.edges().forEach((e) => {
+      cy.edges().not(STUBS).forEach((e) => {
         e.toggleClass(FOCUS_CLASS, selected.has(e.source().id()) || selected.has(e.target().id()));
       });
+      this.renderStubs(scene);
     });
     const key = cy
       .elements(`:visible`)
+      .not(STUBS)
       .map((e) => e.id())
       .join('|');
     if (key !== this.visibleKey) {
       this.visibleKey = key;
       this.fit();
     }
+  }
+
+  /**
+   * Cytoscape's levers for big scenes: while the viewport moves, draw a cached texture and leave edges
+   * out, and draw at one pixel per CSS pixel. They are renderer options Cytoscape reads on every frame
+   * but only takes at start-up, so they are set on the renderer here; small scenes keep full detail.
+   */
+  private tune(big: boolean): void {
+    if (big === this.big) return;
+    this.big = big;
+    const renderer = (this.cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer();
+    if (!renderer) return;
+    renderer.hideEdgesOnViewport = big;
+    renderer.textureOnViewport = big;
+    renderer.forcedPixelRatio = big ? 1 : null;
+    this.cy.resize();
+  }
+
+  /** "+N more" stubs: replaced wholesale (there are few), placed beside their entities. */
+  private renderStubs(scene: Scene): void {
+    const cy = this.cy;
+    const stubs = moreStubs(scene);
+    const key = stubs.map((s) => `${s.id}@${s.count}@${s.position.x},${s.position.y}`).join('|');
+    if (key === this.stubKey) return;
+    this.stubKey = key;
+    cy.elements(STUBS).remove();
+    if (stubs.length) cy.add(stubs.flatMap(stubDefinitions));
+  }
+
+  /** The drawn entities and relationships, without the "+N more" stubs. */
+  entities(): cytoscape.Collection {
+    return this.cy.elements().not(STUBS);
   }
 
   /** Fits the visible graph into the container. */
@@ -159,6 +204,12 @@ export class GraphView {
     return (this.cy as unknown as { svg(options: object): string }).svg({ full: true, scale: 1, bg: THEME_COLOURS[this.theme].canvas });
   }
 
+  /** The label of a drawn "+N more" stub, or null (for tests). */
+  stubLabel(id: string): string | null {
+    const stub = this.cy.getElementById(id);
+    return stub.nonempty() && stub.is(`.${STUB_CLASS}`) ? (stub.data('label') as string) : null;
+  }
+
   /** Where an element is drawn, relative to the container (for tests that click). */
   renderedPosition(id: string): Position | null {
     const ele = this.cy.getElementById(id);
@@ -174,9 +225,13 @@ export class GraphView {
     };
     cy.on('tap', (event) => {
       if (event.target === cy) this.events.select([], false);
-      else this.events.select([event.target.id() as string], additive(event));
+      else if (event.target.is(STUBS)) {
+        if (event.target.isNode()) this.events.more(event.target.data('of') as string);
+      } else this.events.select([event.target.id() as string], additive(event));
     });
-    cy.on('dbltap', 'node', (event) => this.events.expand(event.target.id()));
+    cy.on('dbltap', 'node', (event) => {
+      if (!event.target.is(STUBS)) this.events.expand(event.target.id());
+    });
     cy.on('dragfree', 'node', (event) => {
       const node = event.target as NodeSingular;
       this.events.moved(new Map([[node.id(), { ...node.position() }]]));
