@@ -18,7 +18,7 @@ import { TimeSlider } from './panels/timeSlider.js';
 import { Toolbar } from './panels/toolbar.js';
 import { withAsOf } from './scene/asof.js';
 import { SceneHistory } from './scene/history.js';
-import { LAYOUTS, layout, placeNew, type LayoutName } from './scene/layout.js';
+import { LAYOUTS, QUICK_ABOVE, layout, placeNew, type LayoutName } from './scene/layout.js';
 import { apply, type Operation } from './scene/operations.js';
 import { shortestPath } from './scene/paths.js';
 import { expansionGroups, groupQueries, newEntityCount, pickGroups, serverGroups, type ExpansionGroup } from './scene/preview.js';
@@ -197,11 +197,18 @@ function commit(op: Operation): void {
 
 function render(before?: Scene): void {
   const scene = history.scene;
-  view.render(scene);
+  const drawing = view.render(scene);
   timeSlider.show(scene.asOf);
   legend.render(kindCounts(scene), scene.hiddenKinds, typeCounts(scene), scene.hiddenTypes);
   list.render(scene);
   if (ready) setStatus(statusLine(scene, totalEntities));
+  if (drawing) {
+    // The scene has them all; the canvas catches up a slice per frame. Say so until it has.
+    if (ready) setStatus(`Drawing ${drawing.pending.toLocaleString('en-US')} more elements… ${statusLine(scene, totalEntities)}`, 'busy');
+    void drawing.done.then(() => {
+      if (ready && history.scene === scene) setStatus(statusLine(scene, totalEntities));
+    });
+  }
   const hasSelection = scene.selection.length > 0;
   toolbar.setEnabled({
     undo: history.canUndo,
@@ -715,6 +722,8 @@ async function start(): Promise<void> {
     ready = true;
     render();
     view.fit();
+    // A big scene was placed without physics (quickLayout) so it shows at once; fcose is on demand.
+    if (!link && scene.nodes.size > QUICK_ABOVE) say(`${scene.nodes.size.toLocaleString('en-US')} entities placed quickly, hubs in the middle. Layout (L) arranges them force-directed (takes a few seconds).`);
     announce(`${visible(scene).nodes.length} entities shown.`);
   } catch (error) {
     setStatus(`Could not load the graph. ${humanError(error)}`, 'error');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityKind, Subgraph } from '../model.js';
-import { LOCAL_ABOVE, RINGS_ABOVE, placeNew } from './layout.js';
+import { LOCAL_ABOVE, QUICK_ABOVE, RINGS_ABOVE, placeNew } from './layout.js';
 import { apply } from './operations.js';
 import { EMPTY_SCENE, type Scene } from './scene.js';
 
@@ -45,5 +45,21 @@ describe('placing many new nodes', () => {
     const p10 = before.positions.get('p10')!;
     for (const p of placed.values()) expect(Math.hypot(p.x - p10.x, p.y - p10.y)).toBeLessThan(600);
     expect(placeNew(grown, { anchor: 'p10' })).toEqual(placed);
+  });
+});
+
+describe('placing a big scene for the first time', () => {
+  it('puts every node on its own spot without physics, hubs in the middle, the same whatever order the data came in', () => {
+    const count = QUICK_ABOVE + 200;
+    const nodes = [node('hub', 'ORGANISATION', 5000), ...Array.from({ length: count - 1 }, (_, i) => node(`p${String(i).padStart(4, '0')}`, i % 3 ? 'PERSON' : 'ORGANISATION', (i * 7) % 13))];
+    const edges = nodes.slice(1).map((n) => edge(n.id, 'hub'));
+    const scene = grow(EMPTY_SCENE, { nodes, edges, truncated: false });
+    const placed = placeNew(scene);
+    expect(placed.size).toBe(count);
+    expect(placed.get('hub')).toEqual({ x: 57, y: 0 });
+    const spots = new Set([...placed.values()].map((p) => `${p.x},${p.y}`));
+    expect(spots.size).toBe(count);
+    const shuffled = grow(EMPTY_SCENE, { nodes: [...nodes].reverse(), edges: [...edges].reverse(), truncated: false });
+    expect(placeNew(shuffled)).toEqual(placed);
   });
 });

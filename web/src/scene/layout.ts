@@ -21,6 +21,11 @@ export const DRAFT_ABOVE = 300;
 export const RINGS_ABOVE = 150;
 /** Scenes larger than this relax new nodes among their own neighbours only, not against every node. */
 export const LOCAL_ABOVE = 1000;
+/**
+ * A whole scene larger than this is first placed without physics (`quickLayout`): fcose on 1,000
+ * nodes takes seconds on the main thread and cannot be split into steps, so it runs on demand (L).
+ */
+export const QUICK_ABOVE = 1000;
 
 export interface PlaceOptions {
   /** New nodes start around this node (the one they were expanded from). */
@@ -34,7 +39,7 @@ export interface PlaceOptions {
 export function placeNew(scene: Scene, options: PlaceOptions = {}): Map<string, Position> {
   const fresh = [...scene.nodes.keys()].filter((id) => !scene.positions.has(id));
   if (!fresh.length) return new Map();
-  if (fresh.length === scene.nodes.size) return layout(scene, 'fcose');
+  if (fresh.length === scene.nodes.size) return fresh.length > QUICK_ABOVE ? quickLayout(scene) : layout(scene, 'fcose');
 
   const anchorAt = options.anchor ? scene.positions.get(options.anchor) : undefined;
   // A hub's thousands of leaves need no physics: rings round it are instant and readable.
@@ -87,6 +92,23 @@ function rings(scene: Scene, anchor: string, at: Position, fresh: readonly strin
     radius += SPACING * 1.5;
     ring += 1;
   }
+  return out;
+}
+
+/**
+ * A placement with no physics for big scenes: nodes on a sunflower spiral (even density, no
+ * overlaps), hubs in the middle, grouped by kind within equal degree, ties by id. O(n log n) and
+ * deterministic; fcose (L) can tidy it afterwards.
+ */
+export function quickLayout(scene: Scene): Map<string, Position> {
+  const SPACING = 80;
+  const GOLDEN = Math.PI * (3 - Math.sqrt(5));
+  const nodes = [...scene.nodes.values()].sort((a, b) => b.degree - a.degree || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out = new Map<string, Position>();
+  nodes.forEach((n, i) => {
+    const r = SPACING * Math.sqrt(i + 0.5);
+    out.set(n.id, { x: Math.round(r * Math.cos(i * GOLDEN)) || 0, y: Math.round(r * Math.sin(i * GOLDEN)) || 0 });
+  });
   return out;
 }
 

@@ -15,6 +15,8 @@ const MAX_FIT_ZOOM = 1.4;
 const FIT_PADDING = 36;
 /** From this many nodes the view trades detail for speed while it moves (see `tune`). */
 export const BIG_SCENE = 1000;
+/** New elements added to the canvas per frame (a slice takes Cytoscape some tens of milliseconds). */
+export const ADD_SLICE = 500;
 
 export interface ViewEvents {
   /** The analyst clicked an element (additive with Shift/Ctrl/Meta) or empty canvas (ids empty). */
@@ -36,6 +38,8 @@ export class GraphView {
   private visibleKey = '';
   private stubKey = '';
   private big = false;
+  /** Bumped by each render, so slices of an older render stop when a newer one starts. */
+  private job = 0;
   private theme: Theme;
 
   constructor(container: HTMLElement, private readonly events: ViewEvents, theme: Theme) {
@@ -64,15 +68,24 @@ export class GraphView {
     this.cy.style(graphStylesheet(theme));
   }
 
-  /** Makes the canvas show `scene`; fits the view when what is visible changed. */
-  render(scene: Scene): void {
+  /**
+   * Makes the canvas show `scene`; fits the view when what is visible changed. Up to `ADD_SLICE` new
+   * elements are added at once; more (a hub's thousands of neighbours, a big first scene) go in
+   * slices, one per frame, so the page keeps answering. Returns null when the canvas is done, or the
+   * number still to come and a promise for when they are drawn (a newer render takes over).
+   */
+  render(scene: Scene): { pending: number; done: Promise<void> } | null {
     const cy = this.cy;
+    const job = ++this.job;
     this.tune(scene.nodes.size > BIG_SCENE);
+    let pending: ElementDefinition[] = [];
+    const selected = new Set(scene.selection);
     cy.batch(() => {
       cy.elements().not(STUBS).forEach((ele) => {
         const id = ele.id();
         if (ele.isNode() ? !scene.nodes.has(id) : !scene.edges.has(id)) ele.remove();
       });
+      // Nodes first, then edges: a slice of edges never names a node still to come.
       const add: ElementDefinition[] = [];
       for (const n of scene.nodes.values()) {
         const p = scene.positions.get(n.id);
@@ -83,32 +96,51 @@ export class GraphView {
           if (at.x !== p.x || at.y !== p.y) existing.position({ ...p });
         }
       }
-      if (add.length) cy.add(add);
-      const edges = [...scene.edges.values()].filter((e) => cy.getElementById(e.id).empty()).map(edgeDefinition);
-      if (edges.length) cy.add(edges);
-
-      cy.nodes().forEach((n) => {
-        n.toggleClass(HIDDEN_CLASS, !isNodeVisible(scene, n.id()));
-      });
-      cy.edges().forEach((e) => {
-        e.toggleClass(HIDDEN_CLASS, !isEdgeVisible(scene, e.id()));
-      });
-      const selected = new Set(scene.selection);
-      cy.elements().forEach((ele) => {
-        const on = selected.has(ele.id());
-        if (on !== ele.selected()) {
-          ele.selectify();
-          if (on) ele.select();
-          else ele.unselect();
-          ele.unselectify();
-        }
-      });
-      cy.edges().not(STUBS).forEach((e) => {
-        e.toggleClass(FOCUS_CLASS, selected.has(e.source().id()) || selected.has(e.target().id()));
-      });
-      this.renderStubs(scene);
+      for (const e of scene.edges.values()) if (cy.getElementById(e.id).empty()) add.push(edgeDefinition(e));
+      pending = add.slice(ADD_SLICE);
+      if (add.length) cy.add(add.slice(0, ADD_SLICE));
+      this.dress(cy.elements().not(STUBS), scene, selected);
+      // Stubs hang off their entities' nodes, so they wait until every node is on the canvas.
+      if (!pending.length) this.renderStubs(scene);
     });
-    const key = cy
+    if (!pending.length) {
+      this.fitIfChanged();
+      return null;
+    }
+    const rest = pending;
+    const done = (async () => {
+      for (let at = 0; at < rest.length; at += ADD_SLICE) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        if (job !== this.job) return;
+        cy.batch(() => {
+          const added = cy.add(rest.slice(at, at + ADD_SLICE));
+          this.dress(added, scene, selected);
+          if (at + ADD_SLICE >= rest.length) this.renderStubs(scene);
+        });
+      }
+      this.fitIfChanged();
+    })();
+    return { pending: rest.length, done };
+  }
+
+  /** Hidden, selected and focus classes for `eles` as the scene has them. */
+  private dress(eles: cytoscape.Collection, scene: Scene, selected: ReadonlySet<string>): void {
+    eles.forEach((ele) => {
+      const id = ele.id();
+      ele.toggleClass(HIDDEN_CLASS, ele.isNode() ? !isNodeVisible(scene, id) : !isEdgeVisible(scene, id));
+      const on = selected.has(id);
+      if (on !== ele.selected()) {
+        ele.selectify();
+        if (on) ele.select();
+        else ele.unselect();
+        ele.unselectify();
+      }
+      if (ele.isEdge()) ele.toggleClass(FOCUS_CLASS, selected.has(ele.source().id()) || selected.has(ele.target().id()));
+    });
+  }
+
+  private fitIfChanged(): void {
+    const key = this.cy
       .elements(`:visible`)
       .not(STUBS)
       .map((e) => e.id())
