@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTestData, startTestServer } from './harness.js';
@@ -57,6 +59,25 @@ describe('the README examples', () => {
     expect(lines[0]).toMatch(/^Gro Jære -> .* -> Epic$/);
     expect(lines[1]).toMatch(/^True \d+$/);
     expect(lines[2]).toBe('Gro Jære - administrerende direktør');
+  });
+
+  it('curl exports a neighbourhood as GraphML with as many nodes as the neighbourhood has', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kgx-readme-'));
+    try {
+      const { stdout } = await run('bash', ['-euo', 'pipefail', '-c', example('curl-export')], { env, cwd });
+      const graphml = readFileSync(join(cwd, 'sykehuspartner.graphml'), 'utf8');
+      expect(graphml).toContain('Sykehuspartner');
+      const reply = (await (
+        await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ neighbourhood(ids: ["org:sykehuspartner"], depth: 1) { nodes { id } } }' }),
+        })
+      ).json()) as { data: { neighbourhood: { nodes: unknown[] } } };
+      expect(Number(stdout.trim())).toBe(reply.data.neighbourhood.nodes.length);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 
   it('curl stores the note and the person, with the quote located', async () => {
