@@ -16,7 +16,8 @@ const X = `person:bjorn-hovland-${RUN}`;
 const Y = `person:bjorn-tveit-${RUN}`;
 const Z = `person:bjornar-lie-${RUN}`;
 const org = (i: number) => `org:fjordverket-${i}-${RUN}`;
-const role = (person: string, i: number) => `rel:role-${person.slice(7, 13)}-${i}-${RUN}`;
+const TAG: Record<string, string> = { [X]: 'x', [Y]: 'y', [Z]: 'z' };
+const role = (person: string, i: number) => `rel:role-${TAG[person]}-${i}-${RUN}`;
 
 /** A bundle of X, Y and Z and `orgs` organisations; X holds `xRoles` of them, Z `zRoles`, Y one. */
 function bundle(orgs: number, xRoles: number, zRoles: number) {
