@@ -66,7 +66,7 @@ describe('benchmark harness (smoke)', () => {
     }
     expect(result.queries.some((row) => /^entities page after \d+/.test(row.name))).toBe(true);
     // The article seeds went through importArticle with the graph's names as gazetteer, and were removed again.
-    expect(result.import.articles.gazetteer_entities).toBeGreaterThanOrEqual(GENERATE.entities);
+    expect(result.import.articles?.gazetteer_entities).toBeGreaterThanOrEqual(GENERATE.entities);
     expect(result.import.articles_per_s).toBeGreaterThan(0);
     for (const row of result.queries) {
       expect(row).toMatchObject({ name: expect.any(String), concurrency: expect.any(Number), server_p50_ms: expect.any(Number), floor_p50_ms: expect.any(Number) });

@@ -11,6 +11,8 @@ export interface BenchArgs {
   peer: boolean;
   /** Where the JSON goes. */
   out: string;
+  /** Time only the queries whose name contains this (e.g. `search`); search quality is still measured. */
+  only: string | null;
 }
 
 const DEFAULT_ITERATIONS: Record<SizeName, number> = { S: 100, M: 200, L: 100 };
@@ -20,6 +22,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let seed = DEFAULT_SEED;
   let peer = true;
   let out = 'bench/results/latest.json';
+  let only: string | null = null;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = (): string => {
@@ -35,10 +38,11 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     } else if (arg === '--seed') seed = Number(value());
     else if (arg === '--no-peer') peer = false;
     else if (arg === '--out') out = value();
-    else throw new Error(`unknown option ${arg} (use --size S|M|L, --seed N, --no-peer, --out FILE)`);
+    else if (arg === '--only') only = value();
+    else throw new Error(`unknown option ${arg} (use --size S|M|L, --seed N, --no-peer, --out FILE, --only TEXT)`);
   }
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
   const iterations = process.env.ITERATIONS ? Number(process.env.ITERATIONS) : DEFAULT_ITERATIONS[size];
   if (!Number.isInteger(iterations) || iterations < 1) throw new Error('ITERATIONS must be a positive integer');
-  return { size, seed, iterations, peer, out };
+  return { size, seed, iterations, peer, out, only };
 }

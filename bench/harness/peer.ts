@@ -10,7 +10,7 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { Driver } from 'neo4j-driver';
 import { RELATIONSHIP_TYPE_NAMES } from '../../server/src/graph/model.js';
 import { ENTITY_NAMES_INDEX } from '../../server/src/db/schema.js';
-import { SEARCH_CANDIDATES } from '../../server/src/search/queries.js';
+import { CANDIDATES_PER_RESULT, MAX_SEARCH_CANDIDATES } from '../../server/src/search/queries.js';
 
 /** Field names of a relationship type on Entity: ROLE_AT -> roleAt (outgoing) and roleAtIn (incoming). */
 export function relationshipField(type: string, direction: 'OUT' | 'IN'): string {
@@ -65,7 +65,7 @@ type Document @node(labels: ["Document"]) {
 type Query {
   searchEntities(lucene: String!, first: Int!): [Entity!]!
     @cypher(
-      statement: "CALL db.index.fulltext.queryNodes('${ENTITY_NAMES_INDEX}', $lucene, {limit: ${SEARCH_CANDIDATES}}) YIELD node, score RETURN node ORDER BY score DESC, coalesce(node.degree, 0) DESC, node.name ASC, node.id ASC LIMIT $first"
+      statement: "CALL db.index.fulltext.queryNodes('${ENTITY_NAMES_INDEX}', $lucene, {limit: CASE WHEN $first * ${CANDIDATES_PER_RESULT} < ${MAX_SEARCH_CANDIDATES} THEN $first * ${CANDIDATES_PER_RESULT} ELSE ${MAX_SEARCH_CANDIDATES} END}) YIELD node, score RETURN node ORDER BY score DESC, coalesce(node.degree, 0) DESC, node.name ASC, node.id ASC LIMIT $first"
       columnName: "node"
     )
 }

@@ -35,6 +35,8 @@ export interface BenchResult {
   graph: { entities: number; relationships: number; documents: number; cached: boolean; hub: string; ordinary: string };
   queries: QueryRow[];
   not_yet_in_schema: string[];
+  /** Which queries were timed when the run was limited (`--only`), else absent. */
+  only?: string;
   search_top5: number;
   search: SearchQuality;
   import: {
@@ -43,8 +45,9 @@ export interface BenchResult {
     relationships_per_s: number;
     naive_entities_per_s: number;
     /** Articles per second through importArticle with the whole graph as gazetteer (see harness/articles.ts). */
-    articles_per_s: number;
-    articles: ArticleImportResult;
+    articles_per_s: number | null;
+    /** Null when the run was limited to some queries (`--only`). */
+    articles: ArticleImportResult | null;
     naive_relationships_per_s: number;
     seconds: number;
     /** Seconds the naive loader would need for the whole graph, from its per-row costs on a sample. */

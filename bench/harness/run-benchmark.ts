@@ -23,6 +23,8 @@ export interface RunOptions {
   concurrencies?: number[];
   peer: boolean;
   out?: string;
+  /** Time only the queries whose name contains this; the article import is then skipped. */
+  only?: string | null;
   generate?: GenerateOptions;
   target?: Neo4jTarget;
   cache?: boolean;
@@ -52,7 +54,9 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
   let endpoints: Endpoints | undefined;
   try {
     const probes = chooseProbes(planGraph(generate), generate.seed, options.searchProbes ?? 50);
-    const cases = [...buildCases(probes), ...buildApiCases(probes, await readDeepKeys(bench.db, probes))];
+    const cases = [...buildCases(probes), ...buildApiCases(probes, await readDeepKeys(bench.db, probes))].filter(
+      (c) => !options.only || c.name.includes(options.only),
+    );
     const floors = new Map<string, FloorHandler>(cases.map((c) => [c.name, c.floor.run]));
     endpoints = await startEndpoints(bench.db, bench.target, floors, options.peer);
     const version = await neo4jVersion(bench.db);
@@ -120,9 +124,12 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
     const neo4jUnderLoad = await neo4jMemory(bench.db);
     log('Search quality ...');
     const search = await measureSearchQuality(endpoints.serverUrl, probes);
-    log('Article import with the whole graph as gazetteer ...');
-    const articles = await measureArticleImport(bench.db, options.articleRounds ?? 3);
-    log(`Articles: ${articles.articles_per_s}/s (${articles.import_ms_per_article} ms each; gazetteer of ${articles.gazetteer_names} names built in ${articles.gazetteer_build_ms} ms)`);
+    let articles: Awaited<ReturnType<typeof measureArticleImport>> | null = null;
+    if (!options.only) {
+      log('Article import with the whole graph as gazetteer ...');
+      articles = await measureArticleImport(bench.db, options.articleRounds ?? 3);
+      log(`Articles: ${articles.articles_per_s}/s (${articles.import_ms_per_article} ms each; gazetteer of ${articles.gazetteer_names} names built in ${articles.gazetteer_build_ms} ms)`);
+    }
     const stats = bench.importStats;
     const result: BenchResult = {
       size: options.generate ? `custom (${generate.entities} entities)` : options.size,
@@ -132,6 +139,7 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
       iterations: options.iterations,
       neo4j: { where: bench.neo4j.where, version, heap: bench.neo4j.heap, page_cache: bench.neo4j.pageCache },
       graph: { entities: stats.entities, relationships: stats.relationships, documents: stats.documents, cached: bench.cached, hub: probes.hubId, ordinary: probes.ordinaryId },
+      ...(options.only ? { only: options.only } : {}),
       queries: rows,
       not_yet_in_schema: NOT_YET_IN_SCHEMA,
       search_top5: round(search.top5),
@@ -141,7 +149,7 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
         entities_per_s: round(stats.entities_per_s),
         relationships_per_s: round(stats.relationships_per_s),
         naive_entities_per_s: round(stats.naive.entities_per_s),
-        articles_per_s: articles.articles_per_s,
+        articles_per_s: articles?.articles_per_s ?? null,
         articles,
         naive_relationships_per_s: round(stats.naive.relationships_per_s),
         seconds: round(stats.seconds),

@@ -1,5 +1,7 @@
+import neo4j from 'neo4j-driver';
 import type { Database } from './driver.js';
 import { ENTITY_KINDS, KIND_LABEL, RELATIONSHIP_TYPE_NAMES } from '../graph/model.js';
+import { SEARCH_RANK_PROPERTY, searchRankCypher } from '../graph/search-rank.js';
 
 /** Name of the full-text index over entity names and aliases. */
 export const ENTITY_NAMES_INDEX = 'entity_names';
@@ -7,14 +9,21 @@ export const ENTITY_NAMES_INDEX = 'entity_names';
 /** Analyzer of the full-text index: it tokenises and lower-cases, with no stop words ("IT" must stay searchable). */
 export const ENTITY_NAMES_ANALYZER = 'standard-no-stop-words';
 
-/** Properties the full-text index covers: folded names, and the kind so a kind filter runs inside the index. */
-export const ENTITY_NAMES_PROPERTIES = ['searchNames', 'kind'] as const;
+/**
+ * Properties the full-text index covers: folded names, the kind so a kind filter runs inside the index, and the
+ * degree's rank tokens so the index ranks equal name matches by connectedness (`graph/search-rank.ts`).
+ */
+export const ENTITY_NAMES_PROPERTIES = ['searchNames', 'kind', SEARCH_RANK_PROPERTY] as const;
 
 /**
- * Version of the storage model. A store written by an older model (evidence as id lists, no stored degree) is
- * emptied and rebuilt from the seeds at start: before this model nothing but the seeds could write.
+ * Version of the storage model. A store older than version 2 (evidence as id lists, no stored degree) is emptied
+ * and rebuilt from the seeds at start: before version 2 nothing but the seeds could write. Version 3 adds each
+ * entity's `searchRank`; a version 2 store is migrated in place (`migrateFrom2`).
  */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
+
+/** Entities given their search rank per transaction when a version 2 store is migrated. */
+export const MIGRATION_BATCH = 10_000;
 
 /**
  * Constraints and indexes the queries rely on, each idempotent (IF NOT EXISTS). Every request-path lookup is
@@ -104,8 +113,8 @@ async function dropOutdatedSearchIndex(db: Database): Promise<void> {
 }
 
 /**
- * A store from before MODEL_VERSION held only seed data in an older shape; it is emptied in batches so the seed
- * load rebuilds it. A fresh store is simply stamped.
+ * A store from before version 2 held only seed data in an older shape; it is emptied in batches so the seed load
+ * rebuilds it. A version 2 store keeps its data and gains what version 3 adds. A fresh store is simply stamped.
  */
 async function retireOlderModel(db: Database): Promise<void> {
   const found = await db.read((tx) =>
@@ -114,7 +123,9 @@ async function retireOlderModel(db: Database): Promise<void> {
   const version = found.records[0]?.get('version') as number | null;
   const items = Number(found.records[0]?.get('items') ?? 0);
   if (version === MODEL_VERSION) return;
-  if (items > 0 && (version === null || version < MODEL_VERSION)) {
+  if (items > 0 && version === 2) {
+    await migrateFrom2(db);
+  } else if (items > 0 && (version === null || version < 2)) {
     for (;;) {
       const deleted = await db.write((tx) =>
         tx.run('MATCH (n) WHERE NOT n:StoreModel WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted'),
@@ -123,4 +134,23 @@ async function retireOlderModel(db: Database): Promise<void> {
     }
   }
   await db.write((tx) => tx.run(`MERGE (m:StoreModel {key: 'model'}) SET m.version = $version`, { version: MODEL_VERSION }));
+}
+
+/**
+ * Version 2 -> 3: every entity gets `searchRank` from its stored degree, in batches so a large store (100k+
+ * entities) never holds one huge transaction; the full-text index picks the tokens up as they are written.
+ */
+export async function migrateFrom2(db: Database): Promise<void> {
+  for (;;) {
+    const result = await db.write((tx) =>
+      tx.run(
+        `MATCH (n:Entity) WHERE n.${SEARCH_RANK_PROPERTY} IS NULL
+WITH n LIMIT $batch
+SET n.${SEARCH_RANK_PROPERTY} = ${searchRankCypher('coalesce(n.degree, 0)')}
+RETURN count(*) AS done`,
+        { batch: neo4j.int(MIGRATION_BATCH) },
+      ),
+    );
+    if (Number(result.records[0]?.get('done') ?? 0) === 0) break;
+  }
 }

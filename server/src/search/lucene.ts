@@ -1,4 +1,5 @@
 import { foldForSearch } from '../graph/fold.js';
+import { SEARCH_RANK_LEVELS, SEARCH_RANK_PROPERTY } from '../graph/search-rank.js';
 
 /** Most words a search may have; longer queries are refused rather than silently cut. */
 export const MAX_SEARCH_TERMS = 12;
@@ -30,11 +31,25 @@ export function luceneQuery(query: string): string {
 }
 
 /**
- * The whole index query: the words against the folded names, and the kinds (when given) against the indexed
- * kind, so a rare kind is filtered inside the index instead of after the best candidates of every kind.
+ * Boost of rank token r<i> is i times this. Small on purpose: the sum over a hub's tokens stays below what a
+ * whole-word match adds over a prefix match, so connectedness orders equal text matches and never lifts a
+ * prefix match above a whole-word one (checked at M in the benchmark and in `search.int.test.ts`).
+ */
+export const RANK_BOOST = 0.02;
+
+/** Optional clauses on the rank tokens: they add to the score of the better connected, and filter nothing. */
+export function rankClause(): string {
+  const tokens = Array.from({ length: SEARCH_RANK_LEVELS }, (_, i) => `r${i + 1}^${Number((RANK_BOOST * (i + 1)).toFixed(4))}`);
+  return `${SEARCH_RANK_PROPERTY}:(${tokens.join(' OR ')})`;
+}
+
+/**
+ * The whole index query: the words against the folded names and the kinds (when given) against the indexed
+ * kind, both required, so a rare kind is filtered inside the index instead of after the best candidates of every
+ * kind; and the rank tokens as optional clauses, so the index returns the best connected of equal matches first.
  */
 export function indexQuery(query: string, kinds: readonly string[] | null): string {
-  const names = `searchNames:(${luceneQuery(query)})`;
-  if (!kinds || kinds.length === 0) return names;
-  return `${names} AND kind:(${kinds.map((kind) => kind.toLowerCase()).join(' OR ')})`;
+  const names = `+searchNames:(${luceneQuery(query)})`;
+  const kind = kinds && kinds.length > 0 ? ` +kind:(${kinds.map((k) => k.toLowerCase()).join(' OR ')})` : '';
+  return `${names}${kind} ${rankClause()}`;
 }

@@ -5,18 +5,21 @@ import { ENTITY_PROJECTION } from '../graph/entity.js';
 import type { EntityKindName } from '../graph/model.js';
 import { indexQuery } from './lucene.js';
 
-/**
- * How many index hits are ranked. Lucene scores every prefix-only match alike (a constant-score prefix query), and
- * among equal scores it returns the lowest document numbers, not the best connected; so the hits are taken up to
- * this many and ordered here. A 3-letter prefix matches up to about 5,000 names at 100k entities; the commonest
- * (10,000+) are ranked among the first 5,000 the index returns.
- */
-export const SEARCH_CANDIDATES = 5_000;
+/** Index hits read per result asked for: the index already ranks by text match and connectedness. */
+export const CANDIDATES_PER_RESULT = 4;
+/** Most index hits read for one search, whatever `first` is (at least `first`). */
+export const MAX_SEARCH_CANDIDATES = 200;
+
+/** How many index hits a search for `first` results reads. */
+export function searchCandidates(first: number): number {
+  return Math.max(first, Math.min(first * CANDIDATES_PER_RESULT, MAX_SEARCH_CANDIDATES));
+}
 
 /**
- * Full-text search over names and aliases, optionally restricted to kinds (inside the index), best first: by
- * score (a whole-word match outscores a prefix match), then by how connected the entity is (its stored degree),
- * so of the hundreds of names a short prefix matches, the ones an analyst most likely means come first.
+ * Full-text search over names and aliases, optionally restricted to kinds (inside the index), best first. The
+ * index scores a whole-word match above a prefix match and adds the entity's rank tokens (`graph/search-rank.ts`),
+ * so its top hits are already the right ones; the few candidates read here are only put in a deterministic order:
+ * score, then stored degree (tokens are per doubling), then name and id.
  */
 export function searchQuery(args: { query: string; kinds: readonly EntityKindName[] | null; first: number }): CypherQuery {
   return {
@@ -27,7 +30,7 @@ ORDER BY score DESC, entity.degree DESC, entity.name ASC, entity.id ASC`,
     params: {
       lucene: indexQuery(args.query, args.kinds),
       first: neo4j.int(args.first),
-      candidates: neo4j.int(Math.max(args.first, SEARCH_CANDIDATES)),
+      candidates: neo4j.int(searchCandidates(args.first)),
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { KIND_PROPERTIES, KIND_PROPERTY_NAMES, labelForKind } from '../graph/model.js';
 import { searchNames, searchText } from '../graph/search-names.js';
+import { SEARCH_RANK_PROPERTY } from '../graph/search-rank.js';
 import { groupBy, otherKindLabels, rows, runBatched } from './cypher.js';
 import type { ProblemList } from './problems.js';
 import type { Tombstone } from './redirects.js';
@@ -91,7 +92,7 @@ export async function writeEntities(
       tx,
       `UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-ON CREATE SET n.createdAt = $at, n.createdBy = $by, n.degree = 0
+ON CREATE SET n.createdAt = $at, n.createdBy = $by, n.degree = 0, n.${SEARCH_RANK_PROPERTY} = ''
 SET n += row.props, n.updatedAt = $at, n.updatedBy = $by
 REMOVE n${otherKindLabels(kind)}
 SET n:${labelForKind(kind)}`,

@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { checkedRelationshipType } from '../graph/model.js';
+import { SEARCH_RANK_PROPERTY, searchRankCypher } from '../graph/search-rank.js';
 import { ANY_RELATIONSHIP_TYPE, groupBy, rows, runBatched } from './cypher.js';
 import type { ProblemList } from './problems.js';
 import type { Tombstone } from './redirects.js';
@@ -160,9 +161,10 @@ SET r += row.props, r.updatedAt = $at, r.updatedBy = $by`,
 }
 
 /**
- * Recomputes what entities store about their relationships: `degree`, and `expansion`, the number of neighbours
- * per relationship type, direction and neighbour kind (`ROLE_AT|in|PERSON|12`), so a hub's expansion preview is
- * one property read. Each touched entity's relationships are read once per write.
+ * Recomputes what entities store about their relationships: `degree` (and its search rank tokens, see
+ * `graph/search-rank.ts`), and `expansion`, the number of neighbours per relationship type, direction and
+ * neighbour kind (`ROLE_AT|in|PERSON|12`), so a hub's expansion preview is one property read.
+ * Each touched entity's relationships are read once per write.
  */
 export async function refreshDegrees(tx: ManagedTransaction, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
@@ -176,7 +178,8 @@ CALL (n) {
   WHERE type IS NOT NULL
   RETURN collect(type + '|' + direction + '|' + kind + '|' + toString(count)) AS expansion
 }
-SET n.degree = COUNT { (n)--() }, n.expansion = expansion`,
+WITH n, expansion, COUNT { (n)--() } AS degree
+SET n.degree = degree, n.expansion = expansion, n.${SEARCH_RANK_PROPERTY} = ${searchRankCypher('degree')}`,
     [...new Set(ids)],
   );
 }
