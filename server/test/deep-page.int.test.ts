@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CypherQuery } from '../src/db/driver.js';
 import { entityPageQuery, type EntityOrderName } from '../src/entity/listing.js';
 import { encodeCursor } from '../src/graph/cursor.js';
+import { profiledDbHits as dbHits } from '../src/db/plans.js';
 import { writeGraph } from '../src/write/graph.js';
 import { graphql, removeTestData, testDatabase, testYoga } from './harness.js';
 
@@ -18,13 +18,6 @@ const POLICY = { fields: 'patch', retype: false, evidence: 'add' } as const;
 const db = testDatabase();
 const yoga = testYoga(db);
 
-/** Sum of the database hits of every operator in a profiled plan. */
-async function dbHits({ cypher, params }: CypherQuery): Promise<number> {
-  const result = await db.read((tx) => tx.run(`PROFILE ${cypher}`, params));
-  type Profiled = { dbHits: number; children: Profiled[] };
-  const sum = (node: Profiled): number => node.dbHits + node.children.reduce((total, child) => total + sum(child), 0);
-  return sum(result.summary.profile as unknown as Profiled);
-}
 
 /** The same orders as the listing, written as an offset query would: the independent answer. */
 const OFFSET_ORDERS: Record<Exclude<EntityOrderName, 'ID'>, { key: string; order: string }> = {
@@ -73,7 +66,7 @@ describe(`a deep page after ${COUNT.toLocaleString('en')} entities`, () => {
   it('holds the entities after the 50,000th and costs the first page\'s database hits (keyset, not offset), in every keyed order', async () => {
     const total = (await db.read((tx) => tx.run('MATCH (n:Entity) RETURN count(n) AS total'))).records[0]!.get('total') as number;
     expect(total).toBeGreaterThan(COUNT);
-    const offset = await dbHits({ cypher: 'MATCH (n:Entity) WITH n ORDER BY n.name, n.id SKIP $skip LIMIT 51 RETURN n.id', params: { skip: neo4j.int(COUNT) } });
+    const offset = await dbHits(db, { cypher: 'MATCH (n:Entity) WITH n ORDER BY n.name, n.id SKIP $skip LIMIT 51 RETURN n.id', params: { skip: neo4j.int(COUNT) } });
 
     for (const order of ['NAME', 'DEGREE', 'UPDATED'] as const) {
       const [last] = await byOffset(order, COUNT - 1, 1);
@@ -85,8 +78,8 @@ describe(`a deep page after ${COUNT.toLocaleString('en')} entities`, () => {
       expect(body.errors).toBeUndefined();
       expect((body.data?.entities.edges as { node: { id: string } }[]).map((edge) => edge.node.id), order).toEqual(expected.map((entity) => entity.id));
 
-      const first = await dbHits(entityPageQuery({ kinds: null, filter: {}, order, first: 50, after: null }));
-      const deep = await dbHits(entityPageQuery({ kinds: null, filter: {}, order, first: 50, after: key }));
+      const first = await dbHits(db, entityPageQuery({ kinds: null, filter: {}, order, first: 50, after: null }));
+      const deep = await dbHits(db, entityPageQuery({ kinds: null, filter: {}, order, first: 50, after: key }));
       console.log(`[deep-page] db hits for 50 entities by ${order}: first page ${first}, after ${COUNT} ${deep}`);
       // Neither page reads the 50,000 entities (a tie group of them included), and the deep one costs what the first does.
       expect(first, order).toBeLessThan(COUNT / 10);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CypherQuery } from '../src/db/driver.js';
 import { entitiesByIdsQuery } from '../src/entity/queries.js';
+import { profiledDbHits as dbHits } from '../src/db/plans.js';
 import { writeGraph } from '../src/write/graph.js';
 import type { RelationshipWrite } from '../src/write/types.js';
 import { graphql, removeTestData, testDatabase, testYoga } from './harness.js';
@@ -19,12 +19,6 @@ const DOC = 'doc:000_b40fe58a30269fa6';
 const db = testDatabase();
 const yoga = testYoga(db);
 
-async function dbHits({ cypher, params }: CypherQuery): Promise<number> {
-  const result = await db.read((tx) => tx.run(`PROFILE ${cypher}`, params));
-  type Profiled = { dbHits: number; children: Profiled[] };
-  const sum = (node: Profiled): number => node.dbHits + node.children.reduce((total, child) => total + sum(child), 0);
-  return sum(result.summary.profile as unknown as Profiled);
-}
 
 beforeAll(async () => {
   // Every third neighbour is a person holding a role at the hub; the rest are topics the hub is characterised by.
@@ -74,8 +68,8 @@ describe(`the expansion preview of a ${NEIGHBOURS.toLocaleString('en')}-neighbou
     expect(body.data?.entity.degree).toBe(NEIGHBOURS);
 
     // The statement behind the preview reads the hub, not its 10,000 relationships; walking them costs far more.
-    const preview = await dbHits(entitiesByIdsQuery([HUB]));
-    const walk = await dbHits({ cypher: 'MATCH (h:Entity {id: $id})-[r]-(n) RETURN type(r) AS type, labels(n) AS kind, count(*) AS count', params: { id: HUB } });
+    const preview = await dbHits(db, entitiesByIdsQuery([HUB]));
+    const walk = await dbHits(db, { cypher: 'MATCH (h:Entity {id: $id})-[r]-(n) RETURN type(r) AS type, labels(n) AS kind, count(*) AS count', params: { id: HUB } });
     console.log(`[hub-preview] db hits: preview ${preview}, walking the neighbours ${walk}`);
     expect(preview).toBeLessThan(100);
     expect(walk).toBeGreaterThan(NEIGHBOURS);

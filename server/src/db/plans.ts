@@ -42,3 +42,11 @@ export async function scansIn(db: Database, query: CypherQuery): Promise<string[
   const operators = await planOperators(db, query);
   return operators.filter((op) => SCAN_OPERATORS.some((scan) => op === scan || op.startsWith(`${scan} `)));
 }
+
+/** The database hits of every operator of a query's profiled plan, summed (PROFILE runs the query). */
+export async function profiledDbHits(db: Database, { cypher, params }: CypherQuery): Promise<number> {
+  const result = await db.read((tx) => tx.run(`PROFILE ${cypher}`, params));
+  type Profiled = { dbHits: number; children: Profiled[] };
+  const sum = (node: Profiled): number => node.dbHits + node.children.reduce((total, child) => total + sum(child), 0);
+  return sum(result.summary.profile as unknown as Profiled);
+}

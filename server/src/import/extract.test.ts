@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract.js';
 import { Gazetteer } from './gazetteer.js';
+import { entityNames as entities } from './test-lines.js';
 import type { ExtractionResult, GazetteerEntry, Proposal } from './types.js';
 
 const KNOWN: GazetteerEntry[] = [
@@ -22,10 +23,6 @@ function roles(result: ExtractionResult): string[] {
     .filter((proposal) => proposal.type === 'ROLE_AT')
     .map((proposal) => `${proposal.from?.name} | ${proposal.title} | ${proposal.to?.name}${proposal.to?.entityId ? ` [${proposal.to.entityId}]` : ''}`)
     .sort();
-}
-
-function entities(result: ExtractionResult, kind: string): string[] {
-  return result.proposals.filter((proposal) => proposal.entityKind === kind).map((proposal) => proposal.name ?? '').sort();
 }
 
 function role(result: ExtractionResult, person: string): Proposal | undefined {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract.js';
 import { Gazetteer } from './gazetteer.js';
+import { entityNames as entities, roleLines as roles } from './test-lines.js';
 import type { ExtractionResult } from './types.js';
 
 // Shapes of Norwegian news writing, each in sentences written for these tests (invented people and
@@ -9,17 +10,6 @@ const gazetteer = new Gazetteer([]);
 
 function run(text: string, publishedAt?: string): ExtractionResult {
   return extract(text, { gazetteer, publishedAt });
-}
-
-function roles(result: ExtractionResult): string[] {
-  return result.proposals
-    .filter((proposal) => proposal.type === 'ROLE_AT')
-    .map((proposal) => `${proposal.from?.name} | ${proposal.title} | ${proposal.to?.name}${proposal.validTo ? ` (to ${proposal.validTo})` : ''}`)
-    .sort();
-}
-
-function entities(result: ExtractionResult, kind: string): string[] {
-  return result.proposals.filter((proposal) => proposal.entityKind === kind).map((proposal) => proposal.name ?? '').sort();
 }
 
 describe('posts: coordination and ellipsis', () => {

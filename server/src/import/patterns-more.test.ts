@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract.js';
 import { Gazetteer } from './gazetteer.js';
+import { entityNames as entities, roleLines as roles } from './test-lines.js';
 import type { ExtractionResult } from './types.js';
 
 // Sentences written for these tests in the shapes Norwegian news uses; none is taken from an evaluated article.
@@ -8,17 +9,6 @@ const gazetteer = new Gazetteer([{ entityId: 'org:helse-vest-ikt', kind: 'ORGANI
 
 function run(text: string, publishedAt?: string): ExtractionResult {
   return extract(text, { gazetteer, publishedAt });
-}
-
-function roles(result: ExtractionResult): string[] {
-  return result.proposals
-    .filter((proposal) => proposal.type === 'ROLE_AT')
-    .map((proposal) => `${proposal.from?.name} | ${proposal.title} | ${proposal.to?.name}${proposal.validTo ? ` (to ${proposal.validTo})` : ''}`)
-    .sort();
-}
-
-function entities(result: ExtractionResult, kind: string): string[] {
-  return result.proposals.filter((proposal) => proposal.entityKind === kind).map((proposal) => proposal.name ?? '').sort();
 }
 
 describe('extract: more shapes of Norwegian news writing', () => {
