@@ -58,6 +58,14 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  // In slices first: one transaction removing 50,000 entities and their quotes outgrows the test Neo4j's heap when
+  // another file cleans up at the same time.
+  const ids = Array.from({ length: COUNT }, (_, n) => `topic:deep-${RUN}-${String(n).padStart(5, '0')}`);
+  for (let start = 0; start < ids.length; start += 5_000) {
+    const slice = ids.slice(start, start + 5_000);
+    await db.write((tx) => tx.run('UNWIND $ids AS id MATCH (e:Evidence {factId: id}) DELETE e', { ids: slice }));
+    await db.write((tx) => tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n', { ids: slice }));
+  }
   await removeTestData(db, `deep-${RUN}`);
   await db.close();
 }, 300_000);

@@ -52,6 +52,10 @@ afterAll(async () => {
   for (let left = NEIGHBOURS; left > 0; left -= 2_000) {
     await db.write((tx) => tx.run('MATCH (:Entity {id: $id})-[r]-() WITH r LIMIT 2000 DELETE r', { id: HUB }));
   }
+  const neighbours = factIds.filter((id) => !id.startsWith('rel:'));
+  for (let start = 0; start < neighbours.length; start += 2_000) {
+    await db.write((tx) => tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n', { ids: neighbours.slice(start, start + 2_000) }));
+  }
   await removeTestData(db, `hub-${RUN}`);
   await db.close();
 }, 300_000);
