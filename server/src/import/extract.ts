@@ -1,4 +1,5 @@
 import { findCoordinatedRoles } from './coordination.js';
+import { findListedRoles } from './lists.js';
 import { documentContext, exactMatch, group, matchesWithin, type DocumentContext, type Span } from './context.js';
 import { roleDates } from './dates.js';
 import { findDuplicate, findShortFormOf } from './duplicates.js';
@@ -42,7 +43,7 @@ export function extract(text: string, options: ExtractOptions): ExtractionResult
   const proposals = new ProposalSet(context);
 
   findPeople(context, people, proposals);
-  const roles = [...findRoles(context, people), ...findCoordinatedRoles(context, people)];
+  const roles = [...findRoles(context, people), ...findCoordinatedRoles(context, people), ...findListedRoles(context, people)];
   const statements = findStatements(context, people);
 
   const organisations = findOrganisations(context, people);
