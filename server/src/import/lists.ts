@@ -35,9 +35,9 @@ const TITLE_ORG_NAME = pattern(`(?<![\\p{L}])(?<t>${TITLE})${SP}(?:i|hos|ved)${S
 /** Posts written as lists in board news, and "T i Y X" with the organisation before the name. */
 export function findListedRoles(context: DocumentContext, people: PeopleRegister): RoleFinding[] {
   const findings: RoleFinding[] = [];
-  const addList = (match: RegExpMatchArray, title: string, confidence: number, cue: RoleFinding['cue'], board: boolean): void => {
+  const addList = (match: RegExpExecArray, title: string, confidence: number, cue: RoleFinding['cue'], board: boolean): void => {
     const list = group(match, 'list') as Span;
-    const evidence = { start: match.index ?? 0, end: (match.index ?? 0) + match[0].length };
+    const evidence = { start: match.index, end: match.index + match[0].length };
     for (const name of list.text.matchAll(ONE_NAME)) {
       const inner = group(name, 'p') as Span;
       const personSpan = { text: inner.text, start: list.start + inner.start, end: list.start + inner.end };
