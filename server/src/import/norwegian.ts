@@ -72,7 +72,7 @@ export const TITLE_HEADS = [
 
 /** Words that may stand before a title's head ("administrerende direktør", "konstituert sjef"). */
 export const TITLE_MODIFIERS = [
-  'administrerende', 'administrerande', 'adm.', 'konstituert', 'konstituerande', 'fungerende', 'fungerande',
+  'administrerende', 'administrerande', 'viseadministrerende', 'viseadministrerande', 'adm.', 'konstituert', 'konstituerande', 'fungerende', 'fungerande',
   'assisterende', 'assisterande', 'daglig', 'dagleg', 'teknisk', 'medisinsk', 'økonomisk', 'økonomi-',
   'regional', 'regionalt', 'nasjonal', 'faglig', 'fagleg', 'kommunikasjons-', 'påtroppende', 'avtroppende',
 ] as const;
