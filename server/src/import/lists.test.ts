@@ -74,3 +74,36 @@ describe('title, organisation, then the name', () => {
     expect(roles(result)).toEqual([]);
   });
 });
+
+describe('appointments of several people and offices listed as "verv"', () => {
+  it('"Styret utnevnte samtidig A, B og C som nye styremedlemmer for Y": each person, the named organisation', () => {
+    const result = run('Styret i Helse Austvik utnevnte samtidig Ola Berg, Kari Lund og Siri Ness som nye styremedlemmer for Nordvik sykehus.');
+    expect(roles(result)).toEqual([
+      'Kari Lund | styremedlem | Nordvik sykehus',
+      'Ola Berg | styremedlem | Nordvik sykehus',
+      'Siri Ness | styremedlem | Nordvik sykehus',
+    ]);
+  });
+
+  it('"Hun har også hatt flere styrelederverv, blant annet i A og B": one post per organisation', () => {
+    const result = run('Eva Moe er lege.\n\nHun har også hatt flere styrelederverv, blant annet i Helse Fonna og Sørvik universitetssykehus.');
+    expect(roles(result)).toEqual(['Eva Moe | styreleder | Helse Fonna', 'Eva Moe | styreleder | Sørvik universitetssykehus']);
+  });
+
+  it('a pronoun with two possible people leaves the offices unattributed', () => {
+    const result = run('Eva Moe og Kari Lund er leger. Hun har hatt flere styrelederverv, blant annet i Helse Fonna.');
+    expect(roles(result)).toEqual([]);
+  });
+});
+
+describe('ministers and their ministries', () => {
+  it('"helse- og omsorgsminister X" heads "Helse- og omsorgsdepartementet" when the text names it', () => {
+    const result = run('Pressemeldinga kom frå Helse- og omsorgsdepartementet.\n\n– Vi er glade, sier helse- og omsorgsminister Kari Lund.');
+    expect(roles(result)).toEqual(['Kari Lund | helse- og omsorgsminister | Helse- og omsorgsdepartementet']);
+  });
+
+  it('no post when the ministry is not named, or named only in a photo credit', () => {
+    expect(roles(run('– Vi er glade, sier finansminister Ola Berg.'))).toEqual([]);
+    expect(roles(run('Finansminister Ola Berg er glad. Foto: Finansdepartementet'))).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { group, type DocumentContext, type Span } from './context.js';
-import { AT, NAME_SEQ, PERSON, SP, TITLE, isBoardTitle, normaliseTitle, pattern } from './patterns.js';
-import type { PeopleRegister } from './people.js';
-import type { RoleFinding } from './roles.js';
+import { AT, NAME_SEQ, ORG, ORG_NOUN, PERSON, SP, TITLE, isBoardTitle, normaliseTitle, pattern } from './patterns.js';
+import { PRONOUN, type PeopleRegister } from './people.js';
+import { splitList, type RoleFinding } from './roles.js';
 
 // Board news lists its people in a few more shapes than roles.ts reads one by one: a list after "Andre
 // styremedlemmer er:", a plural title before a list, coordinated subjects of "held fram som", lists of members who
@@ -26,6 +26,14 @@ const LIST_CONTINUES = pattern(
 // "A, B og C er ute."; "A og B går ut av styret": members who leave the board the text is about.
 const LIST_LEAVES = pattern(
   `(?<list>${NAME_LIST}|${PERSON})${SP}(?:er${SP}ute|går${SP}ut|gjekk${SP}ut|gikk${SP}ut|fell${SP}ut|faller${SP}ut)(?:${SP}(?:av|frå|fra)${SP}styret)?(?=[.;]|$)`,
+);
+// "Styret utnevnte samtidig A, B og C som nye styremedlemmer for Y": a list as the object of an appointment.
+const APPOINTED_LIST = pattern(
+  `(?<![\\p{L}])(?:oppnevnt|oppnevnte|oppnemnt|oppnemnde|utnevnt|utnevnte|utnemnde|valgt|valgte|vald|valde|ansatt|ansatte|tilsett|tilsette)(?:${SP}(?:samtidig|samstundes|også|òg|i${SP}dag))?${SP}(?<list>${NAME_LIST})${SP}som${SP}(?:(?<new>nye|ny)${SP})?(?<t>${TITLE})(?:${SP}(?:i|for|ved|hos)${SP}${ORG_NOUN}(?<o>${ORG}))?`,
+);
+// "Han har også hatt flere styrelederverv, blant annet i A og B": posts named as "verv" in a list of places.
+const OFFICES_IN = pattern(
+  `(?<p>${PRONOUN}|${PERSON})${SP}har${SP}(?:(?:også|òg|tidligere|tidlegare)${SP})?hatt${SP}(?:(?:flere|fleire|mange|ei${SP}rekke|en${SP}rekke)${SP})?(?<t>\\p{Ll}*(?:leder|leiar|medlem))s?verv,?${SP}(?:blant${SP}(?:annet|anna)${SP})?(?:i|ved|hos)${SP}(?<olist>${ORG}(?:,${SP}${ORG})*(?:${SP}og${SP}${ORG})?)`,
 );
 const BOARD_WORD = /(?<![\p{L}])[Ss]tyr(?:et|a|e|ene)(?![\p{L}])/u;
 // "Administrerende direktør i Norsk Helsenett Johan Ronæs gleder seg": the name run after the preposition holds
@@ -57,6 +65,20 @@ export function findListedRoles(context: DocumentContext, people: PeopleRegister
   for (const match of context.text.matchAll(LIST_LEAVES)) {
     // Only in news about a board: "er ute" alone says nothing about a post.
     if (BOARD_WORD.test(context.text.slice(Math.max(0, match.index - 300), match.index))) addList(match, 'styremedlem', 0.65, 'end', true);
+  }
+  for (const match of context.text.matchAll(APPOINTED_LIST)) {
+    const title = (group(match, 't') as Span).text;
+    const before = findings.length;
+    addList(match, title, 0.75, 'start', isBoardTitle(normaliseTitle(title)));
+    for (const finding of findings.slice(before)) finding.organisation = group(match, 'o');
+  }
+  for (const match of context.text.matchAll(OFFICES_IN)) {
+    const personSpan = group(match, 'p') as Span;
+    const person = /^(?:han|hun|ho)$/i.test(personSpan.text) ? people.pronoun(personSpan.text, personSpan.start) : people.resolve(personSpan);
+    if (!person) continue;
+    const title = (group(match, 't') as Span).text;
+    const evidence = { start: match.index, end: match.index + match[0].length };
+    for (const organisation of splitList(group(match, 'olist') as Span)) findings.push({ person, personSpan, title, organisation, parent: undefined, evidence, confidence: 0.7, cue: 'none' });
   }
   findings.push(...titleOrgName(context, people));
   return findings;
