@@ -7,7 +7,7 @@ import { roleDates } from './dates.js';
 import { findDuplicate, findShortFormOf } from './duplicates.js';
 import { nameKeyWords, type Gazetteer } from './gazetteer.js';
 import { entityKey, relationshipKey } from './keys.js';
-import { findOrganisations } from './organisations.js';
+import { PHOTO_CREDIT, findOrganisations } from './organisations.js';
 import { CAP_WORD, ORG, ORG_NOUN, PERSON, SP, SPEECH_VERB, TITLE, isBoardTitle, normaliseTitle, pattern } from './patterns.js';
 import { PeopleRegister, type PersonName } from './people.js';
 import { findProgrammes } from './programmes.js';
@@ -26,6 +26,8 @@ export interface ExtractOptions {
 }
 
 const SPEAKER = pattern(`${SPEECH_VERB}${SP}(?<p>${PERSON})`);
+// "Styreleder Herlof Nilssen er glad": a title opening the sentence, a name and a verb, whatever the first name.
+const TITLED = pattern(`(?:^|(?<=[.!?:\\n][ \\u00a0]*))(?:\\p{Lu}\\p{Ll}*${SP})?${TITLE}${SP}(?<p>${PERSON})(?=${SP}(?:er|var|har|hadde|sier|seier|sa|meiner|mener|vil|skal|blir|ble|får|fikk|fekk|gleder)(?![\\p{L}]))`);
 const AGED = pattern(`(?<p>${PERSON})${SP}\\(\\d{2}\\)`);
 // A board that appoints ("Styret i Helse Midt-Norge har oppnevnt X som styreleder for Y") is not the board the
 // posts are on, so it is not taken as one.
@@ -95,7 +97,7 @@ function findPeople(context: DocumentContext, people: PeopleRegister, proposals:
       }
     }
   }
-  for (const regex of [SPEAKER, AGED]) {
+  for (const regex of [SPEAKER, AGED, PHOTO_CREDIT, TITLED]) {
     for (const match of context.text.matchAll(regex)) {
       const span = group(match, 'p') as Span;
       const person = people.resolve(span);

@@ -92,7 +92,7 @@ export const ORGANISATION_HEAD_WORDS: ReadonlySet<string> = new Set([
 
 /** Endings of one-word organisation names ("Helsedirektoratet", "Porteføljekontoret", "Datatilsynet"). */
 export const ORGANISATION_ENDINGS = [
-  'sykehuset', 'sjukehuset', 'direktoratet', 'departementet', 'tilsynet', 'kontoret', 'etaten', 'senteret', 'sentret', 'foretaket',
+  'sykehuset', 'sjukehuset', 'hospitalet', 'direktoratet', 'departementet', 'tilsynet', 'kontoret', 'etaten', 'senteret', 'sentret', 'foretaket',
   'verket', 'instituttet', 'revisjonen', 'forvaltningen', 'forvaltninga', 'nemnda', 'ombudet',
 ] as const;
 

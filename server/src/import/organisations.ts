@@ -24,8 +24,16 @@ const LOWER_INSIDE = pattern(
   `(?<![\\p{L}\\p{N}-])(?<o>\\p{Lu}[\\p{L}\\p{N}]*(?:-[\\p{L}\\p{N}]+)*(?:${SP}(?!${NOT_INSIDE_NAMES}(?![\\p{L}]))[\\p{L}][\\p{L}\\p{N}]*(?:-[\\p{L}\\p{N}]+)*){1,3}${SP}(?:AS|ASA|IKS|HF|RHF|SF|KF))(?![\\p{L}])`,
 );
 // State institutions named by a definite common noun ("Forsvaret", "Politiet"): a closed list, since the shape
-// alone ("Direktoratet", "Sykehuset") as often means the common noun.
-const DEFINITE_INSTITUTIONS = pattern(`(?<![\\p{L}\\p{N}-])(?<o>Forsvaret|Politiet|Stortinget|Sametinget|Sivilforsvaret|Heimevernet|Kriminalomsorgen|Den${SP}norske${SP}(?:[Ll]egeforening(?:en)?|[Tt]annlegeforening(?:en)?|[Kk]irke))(?![\\p{L}])`);
+// alone ("Direktoratet", "Sykehuset") as often means the common noun. The genitive counts ("Stortingets vedtak")
+// unless it opens a longer name of its own ("Politiets datatjeneste", "Forsvarets høgskole").
+const DEFINITE_INSTITUTIONS = pattern(`(?<![\\p{L}\\p{N}-])(?<o>Forsvaret|Politiet|Stortinget|Sametinget|Sivilforsvaret|Heimevernet|Kriminalomsorgen|Den${SP}norske${SP}(?:[Ll]egeforening(?:en)?|[Tt]annlegeforening(?:en)?|[Kk]irke))(?=s(?![\\p{L}])(?!${SP}\\p{Ll}*(?:tjeneste|tjenesten|tilsyn|tilsynet|verk|verket|etat|etaten|senter|senteret|kontor|kontoret|høgskole|høgskule|skole|akademi|sekretariat)(?![\\p{L}]))|(?![\\p{L}]))`);
+// National bodies named "Norges X": a capitalised noun ("Norges Bank", "Norges Banks hovedstyre") or a lower-case
+// noun of an institution ("Norges forskningsråd", "Norges idrettsforbund"); "Norges helsetjeneste" is no body.
+const NATIONAL_BODY = pattern(`(?<![\\p{L}\\p{N}-])(?<o>Norges${SP}(?:\\p{Lu}\\p{Ll}+?(?=s?(?![\\p{L}]))|\\p{Ll}+(?:råd|rådet|forbund|forbundet|lag|laget|forening|foreningen|institutt|instituttet|bank|banken|direktorat|tilsyn)(?![\\p{L}])))`);
+// A photo credit: "Foto: Kari Dahl / NTB", the photographer and the agency.
+export const PHOTO_CREDIT = pattern(`(?:Foto|FOTO|Bilde|Illustrasjon)${SP}?:${SP}(?<p>${PERSON})${SP}?/${SP}?(?<o>\\p{Lu}[\\p{L}\\p{N}]+(?:${SP}\\p{Lu}[\\p{L}\\p{N}]*)?)`);
+// "Dips, Sectra og Tieto er valgt som leverandører": a list chosen as suppliers.
+const CHOSEN_SUPPLIERS = pattern(`(?<list>${NAME_SEQ}(?:,${SP}${NAME_SEQ})*(?:${SP}og${SP}${NAME_SEQ})?)${SP}(?:er|ble|blei|vart|blir|vert)${SP}(?:valgt|vald|valt|plukket${SP}ut|tildelt${SP}kontrakt)${SP}som${SP}(?:\\p{Ll}+${SP})?leverandør`);
 // News agencies in a byline ("(NTB)", "(NPK-NTB):").
 const AGENCY_BYLINE = pattern(`\\((?<a>NTB|NPK|ANB|AFP|Reuters)(?:-(?<b>NTB|NPK|ANB))?\\)`);
 const INNER_ADJECTIVE = /(?:ale|ele|iske|ske|ige|lige|ære|ive)$/u;
@@ -126,6 +134,13 @@ export function findOrganisations(context: DocumentContext, people: PeopleRegist
     if (people.resolve(group(match, 'p') as Span)) add(group(match, 'o') as Span, 'ORGANISATION', 0.8);
   }
   for (const match of context.text.matchAll(DEFINITE_INSTITUTIONS)) add(group(match, 'o') as Span, 'ORGANISATION', 0.8);
+  for (const match of context.text.matchAll(NATIONAL_BODY)) add(group(match, 'o') as Span, 'ORGANISATION', 0.8);
+  for (const match of context.text.matchAll(PHOTO_CREDIT)) {
+    if (people.resolve(group(match, 'p') as Span)) add(group(match, 'o') as Span, 'ORGANISATION', 0.7);
+  }
+  for (const match of context.text.matchAll(CHOSEN_SUPPLIERS)) {
+    for (const span of splitNames(group(match, 'list') as Span)) add(span, 'VENDOR', 0.8);
+  }
   for (const match of context.text.matchAll(AGENCY_BYLINE)) {
     for (const name of ['a', 'b']) {
       const span = group(match, name);
