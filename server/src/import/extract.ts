@@ -1,7 +1,7 @@
 import { findCoordinatedRoles } from './coordination.js';
 import { findListedRoles } from './lists.js';
 import { findMinisterRoles } from './ministers.js';
-import { findSamePlaceRoles, findSharedSubjectRoles } from './shared-subject.js';
+import { findSamePlaceRoles, findSharedSubjectRoles, findTimedAppointments } from './shared-subject.js';
 import { documentContext, exactMatch, group, matchesWithin, type DocumentContext, type Span } from './context.js';
 import { roleDates } from './dates.js';
 import { findDuplicate, findShortFormOf } from './duplicates.js';
@@ -47,7 +47,7 @@ export function extract(text: string, options: ExtractOptions): ExtractionResult
   const proposals = new ProposalSet(context);
 
   findPeople(context, people, proposals);
-  const roles = [...findRoles(context, people), ...findCoordinatedRoles(context, people), ...findListedRoles(context, people), ...findSharedSubjectRoles(context, people), ...findMinisterRoles(context, people)];
+  const roles = [...findRoles(context, people), ...findCoordinatedRoles(context, people), ...findListedRoles(context, people), ...findSharedSubjectRoles(context, people), ...findTimedAppointments(context, people), ...findMinisterRoles(context, people)];
   roles.push(...findSamePlaceRoles(context, people, roles));
   const statements = findStatements(context, people);
 

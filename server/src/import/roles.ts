@@ -49,8 +49,6 @@ const NEW = `(?<new>ny|nye|nytilsett|nyansatt|den${SP}nye)`;
 const AGE = `(?:${SP}\\(\\d{2}\\))?`;
 // "klinikkleder for Barne- og ungdomsklinikken ved Y": a named unit between the post and its organisation.
 const NAMED_UNIT = `(?:${SP}for${SP}\\p{Lu}\\p{Ll}+(?:-${SP}og${SP}\\p{Ll}+|${SP}\\p{Ll}+){0,2}(?=${SP}(?:ved|i|på)${SP}\\p{Lu}))?`;
-// A time between auxiliary and verb ("Styret har 7. september ansatt X", "Y har i dag tilsett X").
-const WHEN = `(?:i${SP}dag|i${SP}går|i${SP}helga|nylig|no|nå|enstemmig|samrøystes|\\d{1,2}\\.${SP}(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)|(?:mandag|tirsdag|tysdag|onsdag|torsdag|fredag|måndag))`;
 // A subject that may be a pronoun ("Hun kommer fra stillingen som ..."), resolved by PeopleRegister.pronoun.
 const SUBJECT = `(?:${PRONOUN}|${PERSON})`;
 
@@ -63,7 +61,7 @@ const ROLE_PATTERNS: RolePattern[] = [
   // "sier adm. dir. X i Y"; "prosjektsjef X og programdirektør Y i Z"
   { regex: pattern(`(?:${PAST}${SP})?(?<t>${TITLE})${SP}(?<p>${PERSON})(?:${SP}og${SP}(?<t2>${TITLE})${SP}(?<p2>${PERSON}))?${SP}(?:i|hos|ved|på)${SP}(?<o>${ORG})`), confidence: 0.85, cue: 'none' },
   // "Norsk Helsenett har ansatt 52 år gamle X som administrerende direktør"; "Y har tilsett X (45) som sjef"
-  { regex: pattern(`(?<o>${ORG})${ACRONYM_AFTER}${SP}(?:har${SP})?(?:${WHEN}${SP})?(?:ansatt|ansetter|tilsett|tilset|engasjert|hentet|henta|rekruttert|utnevnt|utnemnt|valgt|vald|konstituert)${SP}(?:\\d{1,3}${SP}år${SP}gamle${SP})?(?<p>${PERSON})${AGE}${SP}(?:som|til)${SP}(?:ny${SP})?(?<t>${TITLE})`), confidence: 0.9, cue: 'start' },
+  { regex: pattern(`(?<o>${ORG})${ACRONYM_AFTER}${SP}(?:har${SP})?(?:ansatt|ansetter|tilsett|tilset|engasjert|hentet|henta|rekruttert|utnevnt|utnemnt|valgt|vald|konstituert)${SP}(?:\\d{1,3}${SP}år${SP}gamle${SP})?(?<p>${PERSON})${AGE}${SP}(?:som|til)${SP}(?:ny${SP})?(?<t>${TITLE})`), confidence: 0.9, cue: 'start' },
   // "Ny styreleder er X"; "Ny direktør i Y blir X"
   { regex: pattern(`(?<![\\p{L}])(?:[Nn]y|[Nn]ye|[Nn]ytt)${SP}(?<t>${TITLE})(?:${SP}${AT}${SP}${ORG_NOUN}(?<o>${ORG})|(?:${SP}(?:for|i)(?:${SP}\\p{Ll}+){1,4}))?${SP}(?:er|blir|blei|ble|vert|vart)${SP}(?<list>${PERSON}(?:,${SP}${PERSON})*(?:${SP}og${SP}${PERSON})?)`), confidence: 0.85, cue: 'start' },
   // "Nestleder i styret blir X"; "Styreleiar i Y er X": a board post opening the sentence, its holder after the verb
