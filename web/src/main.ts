@@ -94,8 +94,8 @@ let pathShown = false;
 let previewMissing = false;
 let pathsMissing = false;
 
-// Import and review (issue 7) lives in its own panel; this is its only hook into the page.
-mountReview();
+// Import and review (issue 7) lives in its own panel; the page only mounts it and closes it on Escape.
+const review = mountReview();
 
 const statusEl = required<HTMLElement>('status');
 const retryButton = required<HTMLButtonElement>('retry');
@@ -114,7 +114,14 @@ function setStatus(message: string, tone: 'info' | 'busy' | 'error' = 'info'): v
 function say(message: string, tone: 'info' | 'error' = 'info'): void {
   toolMessage.textContent = message;
   toolMessage.dataset.tone = tone;
+  // The line keeps one height (a taller one would re-fit the graph), so a long message is cut: the tooltip has it whole.
+  toolMessage.title = message;
   announce(message);
+}
+
+/** An error stays until the analyst's next step, which clears it (its own outcome, if any, is said after). */
+function clearError(): void {
+  if (toolMessage.dataset.tone === 'error') say('');
 }
 
 function announce(message: string): void {
@@ -189,6 +196,7 @@ const panel = new Panel(required('panel'), {
 let shownSelection = '';
 
 function commit(op: Operation): void {
+  clearError();
   const before = history.scene;
   history.dispatch(op);
   if (op.type !== 'select' && op.type !== 'move') clearPath();
@@ -540,6 +548,7 @@ function localPath(from: string, to: string): void {
 }
 
 function run(action: ActionId): void {
+  clearError();
   const scene = history.scene;
   const selection = scene.selection;
   const needSelection = (what: string): boolean => {
@@ -654,6 +663,8 @@ function run(action: ActionId): void {
       if (!helpDialog.open) helpDialog.showModal();
       return;
     case 'escape':
+      // One layer at a time, as dialogs: an open review panel closes first, the next Escape clears the rest.
+      if (review.close()) return;
       clearPath();
       if (selection.length) commit({ type: 'select', ids: [] });
       say('');
@@ -662,14 +673,18 @@ function run(action: ActionId): void {
 }
 
 document.addEventListener('keydown', (event) => {
-  // An open dialog handles its own keys (Escape closes it natively).
-  if (document.querySelector('dialog[open]')) return;
+  // An open dialog handles its own keys (Escape closes it natively); so do the review panel's j/k/a/r/e.
+  if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
   const target = event.target as HTMLElement | null;
   const inField = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
   const action = actionFor(event, inField);
   if (!action) return;
-  // Escape in the search box first closes its list (handled there).
-  if (action === 'escape' && inField && !(target as HTMLInputElement).matches('[aria-expanded="false"]')) return;
+  // Escape in the search box first closes its list (handled there); in any other field it closes the review
+  // panel if the field is in it, and otherwise leaves the field (and what is typed in it) alone.
+  if (action === 'escape' && inField && !(target as HTMLInputElement).matches('[aria-expanded="false"]')) {
+    if (review.contains(target)) review.close();
+    return;
+  }
   event.preventDefault();
   run(action);
 });
