@@ -20,7 +20,7 @@ export class ReviewPanel {
 
   constructor() {
     this.root = el('section', { id: 'review', className: 'review', attrs: { 'aria-label': 'Review imported proposals', hidden: true } });
-    const close = el('button', { className: 'icon-button', attrs: { type: 'button', 'aria-label': 'Close import and review' } }, '×');
+    const close = el('button', { className: 'icon-button', attrs: { type: 'button', 'aria-label': 'Close the import panel' } }, '×');
     close.addEventListener('click', () => this.close());
     this.root.append(el('header', { className: 'dialog-head' }, el('h2', {}, 'Import and review'), close), this.tokenForm(), this.importForm(), this.openForm(), this.status, this.list);
     this.root.addEventListener('keydown', (event) => this.onKey(event));
