@@ -187,7 +187,7 @@ const panel = new Panel(required('panel'), {
   openEntity: (id) => void openEntity(id),
   expand: (id) => void expand(id),
   centre: (id) => view.centre(id),
-  openDocument: (evidence, all) => void openDocument(evidence, all),
+  openDocument: (evidence, all) => openDocument(evidence, all),
   close: () => commit({ type: 'select', ids: [] }),
 });
 
@@ -464,14 +464,18 @@ async function setDate(asOf: string | null): Promise<void> {
   }
 }
 
-/** The document view needs the full text, fetched only now (the panel's quotes carry their sentence alone). */
-async function openDocument(evidence: Evidence, all: readonly Evidence[]): Promise<void> {
+/**
+ * The document view needs the full text, fetched only now (the panel's quotes carry their sentence alone).
+ * Resolves to what went wrong, in words, for the panel to show under the quote; null when it opened.
+ */
+async function openDocument(evidence: Evidence, all: readonly Evidence[]): Promise<string | null> {
   try {
     const text = await fetchDocumentText(evidence.document.id, { endpoint: ENDPOINT });
-    if (text === null) say(`The document ${evidence.document.title} is no longer in the graph.`, 'error');
-    else documentView.open(evidence, all, text);
+    if (text === null) return `The document ${evidence.document.title} is no longer in the graph.`;
+    documentView.open(evidence, all, text);
+    return null;
   } catch (error) {
-    if (!isAbort(error)) say(`Could not open the document. ${humanError(error)}`, 'error');
+    return isAbort(error) ? null : `Could not open the document. ${humanError(error)}`;
   }
 }
 

@@ -290,6 +290,32 @@ describe('errors in the toolbar', () => {
   });
 });
 
+describe('errors beside their cause', () => {
+  it('a document that cannot be opened is said under the quote whose button tried, and cleared when it opens', async () => {
+    await openPage(DESKTOP);
+    await page.locator('#entity-list button[data-id="person:gro-jaere"]').click();
+    const figure = page.getByRole('complementary').locator('figure').first();
+    await figure.waitFor();
+    // Only the document's text fails: the database is down for that one request.
+    await page.route(`${server.url}/graphql`, async (route) => {
+      const body = route.request().postDataJSON() as { query?: string } | null;
+      if (!body?.query?.startsWith('query Document')) return route.fallback();
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: null, errors: [{ message: 'down', extensions: { code: 'DATABASE_UNAVAILABLE' } }] }) });
+    });
+    const failure = figure.locator('.evidence-error');
+    await figure.getByRole('button', { name: 'Read in document' }).click();
+    await expect.poll(() => failure.textContent(), { timeout: 10_000 }).toMatch(/^Could not open the document\. The graph database is not available/);
+    expect(await failure.getAttribute('role')).toBe('alert');
+    expect(await page.locator('#document-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    await shot('07-document-error');
+    await page.unroute(`${server.url}/graphql`);
+    await figure.getByRole('button', { name: 'Read in document' }).click();
+    await page.locator('#document-dialog mark').first().waitFor();
+    expect(await failure.isHidden()).toBe(true);
+    expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
+  });
+});
+
 describe('text contrast', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`is at least 4.5:1 in the ${colorScheme} theme, with hits, errors, a selection, the review panel and dialogs shown`, async () => {
