@@ -219,6 +219,12 @@ describe('Escape', () => {
     const review = page.getByRole('button', { name: 'Review' });
     await review.click();
     expect(await review.getAttribute('aria-expanded')).toBe('true');
+    // It opens under the toolbar, which stays usable.
+    const bar = (await page.locator('#toolbar').boundingBox())!;
+    expect((await page.locator('#review').boundingBox())!.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+    await page.getByRole('button', { name: 'Scenes', exact: true }).click();
+    await page.getByRole('heading', { name: 'Saved scenes' }).waitFor();
+    await page.keyboard.press('Escape');
     // Escape from inside one of its fields closes it too.
     const title = page.locator('#review').getByLabel('Title');
     await title.fill('half-typed');

@@ -30,6 +30,9 @@ export class ReviewPanel {
   toggleButton: HTMLButtonElement | undefined;
 
   toggle(open = this.root.hidden): void {
+    // Below the toolbar, whose height depends on the width, so every action stays reachable while it is open.
+    const toolbar = document.querySelector('.toolbar-row')?.getBoundingClientRect();
+    if (open && toolbar) this.root.style.top = `${Math.round(toolbar.bottom + 8)}px`;
     this.root.hidden = !open;
     this.toggleButton?.setAttribute('aria-expanded', String(open));
     if (open) this.root.querySelector<HTMLInputElement>('input')?.focus();
