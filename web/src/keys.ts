@@ -90,6 +90,7 @@ export const FOCUS_KEYS: readonly { where: string; keys: string; description: st
   { where: 'Search box', keys: 'Enter', description: 'Bring the highlighted match into the scene and select it' },
   { where: 'Search box', keys: 'Escape', description: 'Close the matches (a second Escape clears the selection)' },
   { where: 'Toolbar', keys: '← / →', description: 'Move to the previous or next button (Home, End: the first, the last)' },
+  { where: 'Entity list', keys: '↓ / ↑', description: 'Move to the next or previous entity (Home, End: the first, the last)' },
   { where: 'Entity list', keys: 'Shift+Enter', description: 'Add the entity to the selection instead of selecting it alone' },
   { where: 'Review panel', keys: 'J / K', description: 'Next or previous proposal' },
   { where: 'Review panel', keys: 'A / R', description: 'Accept or reject the proposal' },

@@ -188,6 +188,33 @@ describe('the toolbar', () => {
   });
 });
 
+describe('the entity list', () => {
+  it('is reached with T and walked with the arrow keys; Enter selects, Shift+Enter adds', async () => {
+    await openPage(DESKTOP);
+    await page.locator('#cy').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('t');
+    const ids = await page.locator('#entity-list button').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.id!));
+    expect(await focused()).toBe('BUTTON');
+    const current = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id);
+    expect(await current()).toBe(ids[0]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await current()).toBe(ids[2]);
+    await page.keyboard.press('ArrowUp');
+    expect(await current()).toBe(ids[1]);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await debug()).selectedIds).toEqual([ids[1]]);
+    // The list is rebuilt for the new selection; the focus stays on the chosen entity.
+    expect(await current()).toBe(ids[1]);
+    await page.keyboard.press('End');
+    expect(await current()).toBe(ids.at(-1));
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(async () => (await debug()).selectedIds).toEqual([ids[1], ids.at(-1)]);
+    await page.keyboard.press('Home');
+    expect(await current()).toBe(ids[0]);
+  });
+});
+
 describe('the ? dialog', () => {
   it('lists every action’s shortcut and every key that acts where the focus is', async () => {
     await openPage(DESKTOP);
