@@ -94,8 +94,8 @@ let pathShown = false;
 let previewMissing = false;
 let pathsMissing = false;
 
-// Import and review (issue 7) lives in its own panel; this is its only hook into the page.
-mountReview();
+// Import and review (issue 7) lives in its own panel; the page only mounts it and closes it on Escape.
+const review = mountReview();
 
 const statusEl = required<HTMLElement>('status');
 const retryButton = required<HTMLButtonElement>('retry');
@@ -114,7 +114,14 @@ function setStatus(message: string, tone: 'info' | 'busy' | 'error' = 'info'): v
 function say(message: string, tone: 'info' | 'error' = 'info'): void {
   toolMessage.textContent = message;
   toolMessage.dataset.tone = tone;
+  // The line keeps one height (a taller one would re-fit the graph), so a long message is cut: the tooltip has it whole.
+  toolMessage.title = message;
   announce(message);
+}
+
+/** An error stays until the analyst's next step, which clears it (its own outcome, if any, is said after). */
+function clearError(): void {
+  if (toolMessage.dataset.tone === 'error') say('');
 }
 
 function announce(message: string): void {
@@ -180,7 +187,7 @@ const panel = new Panel(required('panel'), {
   openEntity: (id) => void openEntity(id),
   expand: (id) => void expand(id),
   centre: (id) => view.centre(id),
-  openDocument: (evidence, all) => void openDocument(evidence, all),
+  openDocument: (evidence, all) => openDocument(evidence, all),
   close: () => commit({ type: 'select', ids: [] }),
 });
 
@@ -189,6 +196,7 @@ const panel = new Panel(required('panel'), {
 let shownSelection = '';
 
 function commit(op: Operation): void {
+  clearError();
   const before = history.scene;
   history.dispatch(op);
   if (op.type !== 'select' && op.type !== 'move') clearPath();
@@ -456,14 +464,18 @@ async function setDate(asOf: string | null): Promise<void> {
   }
 }
 
-/** The document view needs the full text, fetched only now (the panel's quotes carry their sentence alone). */
-async function openDocument(evidence: Evidence, all: readonly Evidence[]): Promise<void> {
+/**
+ * The document view needs the full text, fetched only now (the panel's quotes carry their sentence alone).
+ * Resolves to what went wrong, in words, for the panel to show under the quote; null when it opened.
+ */
+async function openDocument(evidence: Evidence, all: readonly Evidence[]): Promise<string | null> {
   try {
     const text = await fetchDocumentText(evidence.document.id, { endpoint: ENDPOINT });
-    if (text === null) say(`The document ${evidence.document.title} is no longer in the graph.`, 'error');
-    else documentView.open(evidence, all, text);
+    if (text === null) return `The document ${evidence.document.title} is no longer in the graph.`;
+    documentView.open(evidence, all, text);
+    return null;
   } catch (error) {
-    if (!isAbort(error)) say(`Could not open the document. ${humanError(error)}`, 'error');
+    return isAbort(error) ? null : `Could not open the document. ${humanError(error)}`;
   }
 }
 
@@ -540,6 +552,7 @@ function localPath(from: string, to: string): void {
 }
 
 function run(action: ActionId): void {
+  clearError();
   const scene = history.scene;
   const selection = scene.selection;
   const needSelection = (what: string): boolean => {
@@ -654,6 +667,8 @@ function run(action: ActionId): void {
       if (!helpDialog.open) helpDialog.showModal();
       return;
     case 'escape':
+      // One layer at a time, as dialogs: an open review panel closes first, the next Escape clears the rest.
+      if (review.close()) return;
       clearPath();
       if (selection.length) commit({ type: 'select', ids: [] });
       say('');
@@ -662,14 +677,18 @@ function run(action: ActionId): void {
 }
 
 document.addEventListener('keydown', (event) => {
-  // An open dialog handles its own keys (Escape closes it natively).
-  if (document.querySelector('dialog[open]')) return;
+  // An open dialog handles its own keys (Escape closes it natively); so do the review panel's j/k/a/r/e.
+  if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
   const target = event.target as HTMLElement | null;
   const inField = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
   const action = actionFor(event, inField);
   if (!action) return;
-  // Escape in the search box first closes its list (handled there).
-  if (action === 'escape' && inField && !(target as HTMLInputElement).matches('[aria-expanded="false"]')) return;
+  // Escape in the search box first closes its list (handled there); in any other field it closes the review
+  // panel if the field is in it, and otherwise leaves the field (and what is typed in it) alone.
+  if (action === 'escape' && inField && !(target as HTMLInputElement).matches('[aria-expanded="false"]')) {
+    if (review.contains(target)) review.close();
+    return;
+  }
   event.preventDefault();
   run(action);
 });

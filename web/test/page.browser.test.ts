@@ -596,8 +596,9 @@ describe('the analyst’s flow (issue 8)', () => {
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Keyboard shortcuts' }).waitFor();
+    const actions = dialog.getByRole('table', { name: 'Actions' });
     for (const keys of ['Ctrl+Z', 'Ctrl+Shift+Z', 'H', 'P', 'F', 'L', 'X', 'Q', 'Escape']) {
-      expect(await dialog.locator('kbd', { hasText: new RegExp(`^${keys.replace(/[+?]/g, '\\$&')}$`) }).count(), keys).toBe(1);
+      expect(await actions.locator('kbd', { hasText: new RegExp(`^${keys.replace(/[+?]/g, '\\$&')}$`) }).count(), keys).toBe(1);
     }
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);

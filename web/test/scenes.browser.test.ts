@@ -3,7 +3,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeScene } from '../../server/src/write/scenes.js';
 import { startTestServer } from '../../server/test/harness.js';
+import { SCENES_PAGE } from '../src/panels/scenes.js';
 
 /** Saved scenes in the built page, against the real server and Neo4j, in Debian's Chromium. */
 
@@ -137,6 +139,49 @@ describe('saved scenes in the page', () => {
     await expect.poll(() => page.locator('#scenes-dialog .scene-item', { hasText: NAME }).count(), { timeout: 15_000 }).toBe(0);
     const stored = await server.db.read((tx) => tx.run('MATCH (s:Scene {name: $name}) RETURN count(s) AS n', { name: NAME }));
     expect(Number(stored.records[0]?.get('n'))).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('pages through many saved scenes, newest first, with Show more until all are listed once', async () => {
+    await openPage();
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 5_000 }).toMatch(/^#s=/);
+    const state = new URL(page.url()).hash.slice('#s='.length);
+    // More than two pages, saved through the write path a second apart, so "most recent first" has one answer.
+    const count = 2 * SCENES_PAGE + 5;
+    const start = Date.parse('2031-01-01T00:00:00Z');
+    const names = Array.from({ length: count }, (_, i) => `Paging ${RUN} ${String(i).padStart(2, '0')}`);
+    await server.db.write(async (tx) => {
+      for (const [i, name] of names.entries()) await writeScene(tx, { name, state }, { source: 'api:page', at: new Date(start + i * 1000).toISOString() });
+    });
+    const total = Number((await server.db.read((tx) => tx.run('MATCH (s:Scene) RETURN count(s) AS n'))).records[0]?.get('n'));
+    const newestFirst = [...names].reverse();
+
+    await page.locator('#cy').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('n');
+    const dialog = page.locator('#scenes-dialog');
+    const items = dialog.locator('.scene-item .scene-name');
+    await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(SCENES_PAGE);
+    expect(await items.allTextContents()).toEqual(newestFirst.slice(0, SCENES_PAGE));
+    expect(await dialog.locator('.scenes-count').textContent()).toBe(`${SCENES_PAGE} of ${total} saved scenes, most recent first.`);
+
+    const more = dialog.getByRole('button', { name: `Show ${SCENES_PAGE} more scenes` });
+    await more.click();
+    await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(2 * SCENES_PAGE);
+    // The focus goes to the first scene of the new page, where reading goes on.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Open ${newestFirst[SCENES_PAGE]}`);
+    await page.screenshot({ path: `${ARTIFACTS}scenes-03-paged.png` });
+
+    // Until the last page: every scene once, in order, and no button left.
+    for (let pages = 2; pages * SCENES_PAGE < total; pages++) {
+      await dialog.getByRole('button', { name: /^Show \d+ more scenes?$/ }).click();
+      await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(Math.min(total, (pages + 1) * SCENES_PAGE));
+    }
+    const listed = await items.allTextContents();
+    expect(listed).toHaveLength(total);
+    expect(new Set(listed).size).toBe(total);
+    expect(listed.filter((name) => name.includes(RUN) && name.startsWith('Paging'))).toEqual(newestFirst);
+    expect(await dialog.locator('.scenes-more').isHidden()).toBe(true);
+    expect(await dialog.locator('.scenes-count').textContent()).toBe(`All ${total} saved scenes, most recent first.`);
     expect(problems).toEqual([]);
   });
 });

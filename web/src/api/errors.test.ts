@@ -12,4 +12,15 @@ describe('humanError', () => {
     expect(humanError(new ApiError('Unexpected error.', 'INTERNAL_SERVER_ERROR', 500))).not.toMatch(/INTERNAL/);
     expect(humanError(new TypeError('boom'))).not.toMatch(/boom/);
   });
+
+  it('says where to fix a refused write token, and what to do when the server is busy or asked too much', () => {
+    const codes = ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'TIMEOUT', 'QUERY_TOO_COMPLEX'];
+    const said = codes.map((code) => humanError(new ApiError('Writes need a valid token: send "Authorization: Bearer <token>".', code, 200)));
+    expect(said[0]).toMatch(/token was not accepted.*Review/);
+    for (const text of said) {
+      expect(text).not.toMatch(/[A-Z]{2,}_[A-Z]|UNAUTHENTICATED|FORBIDDEN|Bearer/);
+      expect(text).not.toBe(humanError(new ApiError('x', 'INTERNAL_SERVER_ERROR', 500)));
+    }
+    expect(new Set(said).size).toBe(codes.length);
+  });
 });

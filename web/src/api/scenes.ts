@@ -27,10 +27,19 @@ export const DELETE_SCENE_MUTATION = graphql(`
   mutation DeleteScene($id: ID!) { deleteScene(id: $id) }
 `);
 
-/** The most recently saved scenes first (the list shows at most `first`; `totalCount` says how many there are). */
-export async function listScenes(first = 100, options?: RequestOptions): Promise<{ scenes: SavedSceneSummary[]; totalCount: number }> {
-  const data = await request(SCENES_QUERY, { first }, options);
-  return { scenes: data.scenes.edges.map((e) => e.node), totalCount: data.scenes.totalCount };
+/** A page of saved scenes, most recently saved first, and where the next page starts. */
+export interface ScenePage {
+  scenes: SavedSceneSummary[];
+  totalCount: number;
+  /** Pass as `after` for the next page; null on the last page. */
+  next: string | null;
+}
+
+/** One page of `first` saved scenes after the cursor `after` (keyset paging, so saves meanwhile shift nothing). */
+export async function listScenes(first = 20, after?: string | null, options?: RequestOptions): Promise<ScenePage> {
+  const data = await request(SCENES_QUERY, { first, after: after ?? null }, options);
+  const { edges, pageInfo, totalCount } = data.scenes;
+  return { scenes: edges.map((e) => e.node), totalCount, next: pageInfo.hasNextPage ? (pageInfo.endCursor ?? null) : null };
 }
 
 /** One saved scene's state (the permalink encoding), or null when it was deleted meanwhile. */

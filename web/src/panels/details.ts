@@ -24,8 +24,11 @@ export interface PanelActions {
   expand(id: string): void;
   /** Pan the graph to the entity. */
   centre(id: string): void;
-  /** Open the quote's document with every quote in `all` from the same document marked. */
-  openDocument(evidence: Evidence, all: readonly Evidence[]): void;
+  /**
+   * Open the quote's document with every quote in `all` from the same document marked. Resolves to what went
+   * wrong, in words, or null: the panel shows it under the quote whose button was pressed.
+   */
+  openDocument(evidence: Evidence, all: readonly Evidence[]): Promise<string | null>;
   close(): void;
 }
 
@@ -203,13 +206,16 @@ function section(title: string, count: number, content: Node): HTMLElement {
 }
 
 /** Every quote, each in its sentence with the quote marked; none is left out. */
-export function evidenceList(evidence: readonly Evidence[], emptyText: string, open?: (e: Evidence) => void): HTMLElement {
+/** Opens a quote's document; resolves to an error in words, or null (void: nothing to report). */
+export type OpenEvidence = (e: Evidence) => Promise<string | null> | void;
+
+export function evidenceList(evidence: readonly Evidence[], emptyText: string, open?: OpenEvidence): HTMLElement {
   if (!evidence.length) return el('p', { className: 'empty' }, emptyText);
   return el('ol', { className: 'evidence' }, ...evidence.map((e) => el('li', {}, evidenceFigure(e, open))));
 }
 
 /** One quote in context, with the document it comes from. */
-export function evidenceFigure(evidence: Evidence, open?: (e: Evidence) => void): HTMLElement {
+export function evidenceFigure(evidence: Evidence, open?: OpenEvidence): HTMLElement {
   const { document: doc, start, end, quote } = evidence;
   const quoteBlock = el('blockquote', { attrs: { cite: doc.source && /^https?:\/\//.test(doc.source) ? doc.source : undefined } });
   let warning: HTMLElement | null = null;
@@ -223,9 +229,16 @@ export function evidenceFigure(evidence: Evidence, open?: (e: Evidence) => void)
   }
   const meta = [doc.publishedAt, evidence.supports ? `supports ${evidence.supports}` : null].filter(Boolean).join(' · ');
   let reader: HTMLButtonElement | null = null;
+  // A document that cannot be opened is said here, under the button that tried, until a later try succeeds.
+  const failure = el('p', { className: 'evidence-error', attrs: { role: 'alert', hidden: true } });
   if (open) {
     reader = el('button', { className: 'link-button', attrs: { type: 'button', title: 'Read the quote in its document' } }, 'Read in document');
-    reader.addEventListener('click', () => open(evidence));
+    reader.addEventListener('click', () => {
+      void Promise.resolve(open(evidence)).then((problem) => {
+        failure.textContent = problem ?? '';
+        failure.hidden = !problem;
+      });
+    });
   }
   return el(
     'figure',
@@ -233,5 +246,6 @@ export function evidenceFigure(evidence: Evidence, open?: (e: Evidence) => void)
     quoteBlock,
     warning,
     el('figcaption', {}, el('cite', { attrs: { title: doc.id } }, doc.title), meta ? el('span', { className: 'meta' }, ` · ${meta}`) : null, reader ? ' · ' : null, reader),
+    failure,
   );
 }

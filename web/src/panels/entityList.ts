@@ -35,6 +35,17 @@ export class EntityList {
     this.heading = el('h2', { id: 'entity-list-title' }, 'Entities');
     this.list = el('ul', { className: 'entity-list', attrs: { 'aria-labelledby': 'entity-list-title' } });
     root.replaceChildren(this.heading, this.list);
+    // ↑ ↓ Home End move through the list, so a long scene is not only reachable one Tab at a time.
+    this.list.addEventListener('keydown', (event) => {
+      const buttons = [...this.list.querySelectorAll<HTMLButtonElement>('button')];
+      const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+      if (at < 0 || event.ctrlKey || event.metaKey || event.altKey) return;
+      const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
+      const target = next === undefined ? undefined : buttons[Math.max(0, Math.min(buttons.length - 1, next))];
+      if (!target) return;
+      event.preventDefault();
+      target.focus();
+    });
   }
 
   render(scene: Scene): void {
@@ -61,7 +72,10 @@ export class EntityList {
     // Thousands of buttons built in one go block the page for seconds: the first ones now, the rest
     // in idle slices; the heading counts them all at once and aria-busy says the list is still filling.
     const job = ++this.job;
+    // Rebuilding drops the focused button: choosing with Enter must leave the keyboard where it was.
+    const focusedId = this.list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.id : undefined;
     this.list.replaceChildren(...nodes.slice(0, FIRST).map(item));
+    if (focusedId) this.list.querySelector<HTMLElement>(`button[data-id="${CSS.escape(focusedId)}"]`)?.focus({ preventScroll: true });
     let at = FIRST;
     const step = (): void => {
       if (job !== this.job) return;

@@ -1,6 +1,7 @@
 import { operationOf } from '../api/explorer.js';
 import { asCurl, asPython } from '../api/snippets.js';
 import { el } from '../dom.js';
+import { tidyQuery } from './queryText.js';
 import type { QueryRecord } from '../scene/scene.js';
 
 /**
@@ -28,7 +29,7 @@ export class QueryDrawer {
         'li',
         { className: 'query-item' },
         el('h3', {}, `${i + 1}. ${op.name}`),
-        el('pre', { className: 'query-text' }, op.query.trim()),
+        el('pre', { className: 'query-text' }, tidyQuery(op.query)),
         el('h4', {}, 'Variables'),
         el('pre', { className: 'query-vars' }, JSON.stringify(op.variables, null, 2)),
         el('div', { className: 'actions' }, copy('curl', asCurl(this.endpoint, op)), copy('Python', asPython(this.endpoint, op)), status),

@@ -1,5 +1,5 @@
 import './review.css';
-import { ApiError } from '../api/client.js';
+import { humanError } from '../api/errors.js';
 import { el } from '../dom.js';
 import { acceptProposal, importDocument, pendingProposals, rejectProposal, token, type ProposalEdit, type ProposalView } from './review-api.js';
 import { describe, details, editFields, quoteInSentence } from './review-view.js';
@@ -20,12 +20,35 @@ export class ReviewPanel {
 
   constructor() {
     this.root = el('section', { id: 'review', className: 'review', attrs: { 'aria-label': 'Review imported proposals', hidden: true } });
-    this.root.append(el('h2', {}, 'Import and review'), this.tokenForm(), this.importForm(), this.openForm(), this.status, this.list);
+    const close = el('button', { className: 'icon-button', attrs: { type: 'button', 'aria-label': 'Close the import panel' } }, '×');
+    close.addEventListener('click', () => this.close());
+    this.root.append(el('header', { className: 'dialog-head' }, el('h2', {}, 'Import and review'), close), this.tokenForm(), this.importForm(), this.openForm(), this.status, this.list);
     this.root.addEventListener('keydown', (event) => this.onKey(event));
   }
 
+  /** The button that opens the panel, told when it opens and closes (aria-expanded), and focused on closing. */
+  toggleButton: HTMLButtonElement | undefined;
+
   toggle(open = this.root.hidden): void {
+    // Below the toolbar, whose height depends on the width, so every action stays reachable while it is open.
+    const toolbar = document.querySelector('.toolbar-row')?.getBoundingClientRect();
+    if (open && toolbar) this.root.style.top = `${Math.round(toolbar.bottom + 8)}px`;
     this.root.hidden = !open;
+    this.toggleButton?.setAttribute('aria-expanded', String(open));
+    if (open) this.root.querySelector<HTMLInputElement>('input')?.focus();
+  }
+
+  /** Closes the panel (Escape, its × button); false when it was not open. The focus goes back to its button. */
+  close(): boolean {
+    if (this.root.hidden) return false;
+    const hadFocus = this.root.contains(document.activeElement);
+    this.toggle(false);
+    if (hadFocus) this.toggleButton?.focus();
+    return true;
+  }
+
+  contains(node: Node | null): boolean {
+    return !!node && this.root.contains(node);
   }
 
   private tokenForm(): HTMLElement {
@@ -172,7 +195,7 @@ export class ReviewPanel {
       this.status.dataset.tone = 'info';
     } catch (error) {
       this.status.dataset.tone = 'error';
-      this.status.textContent = `${action} failed: ${error instanceof ApiError ? `${error.message} (${error.code})` : String(error)}`;
+      this.status.textContent = `${action} failed. ${humanError(error)}`;
     } finally {
       this.busy = false;
     }
@@ -182,7 +205,8 @@ export class ReviewPanel {
 /** Adds the review panel and a topbar button that opens it; the only hook the page needs. */
 export function mountReview(): ReviewPanel {
   const panel = new ReviewPanel();
-  const button = el('button', { id: 'review-toggle', className: 'button', attrs: { type: 'button', 'aria-controls': 'review' } }, 'Review');
+  const button = el('button', { id: 'review-toggle', className: 'button', attrs: { type: 'button', 'aria-controls': 'review', 'aria-expanded': 'false' } }, 'Review');
+  panel.toggleButton = button;
   button.addEventListener('click', () => panel.toggle());
   (document.querySelector('.topbar') ?? document.body).append(button);
   document.body.append(panel.root);

@@ -14,6 +14,8 @@ export interface SceneHost {
 }
 
 const NAME_MAX = 100;
+/** Scenes per page of the list; "More scenes" brings the next page after the last one shown. */
+export const SCENES_PAGE = 20;
 
 /**
  * Saved scenes: save the current scene under a name, and a list to reopen or delete one. Saving and deleting
@@ -26,8 +28,13 @@ export class ScenesDialog {
   });
   private readonly status = el('p', { className: 'scenes-status', attrs: { role: 'status', 'aria-live': 'polite' } });
   private readonly list = el('ul', { className: 'scenes-list', attrs: { 'aria-label': 'Saved scenes' } });
+  private readonly count = el('p', { className: 'scenes-count', attrs: { 'aria-live': 'polite' } });
+  private readonly moreButton = el('button', { className: 'button scenes-more', attrs: { type: 'button', hidden: true } }, 'Show more scenes');
   /** Only the latest listing is shown: one started on opening may answer after one started by a save. */
   private listing = 0;
+  /** Where the next page starts (the server's keyset cursor), null when the last page is shown. */
+  private next: string | null = null;
+  private total = 0;
 
   constructor(
     private readonly dialog: HTMLDialogElement,
@@ -53,7 +60,9 @@ export class ScenesDialog {
       this.status,
       el('h3', {}, 'Open a saved scene'),
       this.list,
+      el('footer', { className: 'scenes-footer' }, this.count, this.moreButton),
     );
+    this.moreButton.addEventListener('click', () => void this.more());
   }
 
   /** Opens the dialog; `focus` says whether the name field (Save scene) or the list (Scenes) gets the focus. */
@@ -72,17 +81,51 @@ export class ScenesDialog {
     this.status.dataset.tone = tone;
   }
 
+  /** The first page again (on opening, after a save): the newest scenes first. */
   private async refresh(focusList = false): Promise<void> {
     const mine = ++this.listing;
     try {
-      const { scenes, totalCount } = await listScenes();
+      const page = await listScenes(SCENES_PAGE);
       if (mine !== this.listing) return;
-      this.list.replaceChildren(...(scenes.length ? scenes.map((scene) => this.item(scene)) : [el('li', { className: 'empty' }, 'No saved scenes yet.')]));
-      if (totalCount > scenes.length) this.list.append(el('li', { className: 'hint' }, `The ${scenes.length} most recent of ${totalCount} scenes.`));
+      this.next = page.next;
+      this.total = page.totalCount;
+      this.list.replaceChildren(...(page.scenes.length ? page.scenes.map((scene) => this.item(scene)) : [el('li', { className: 'empty' }, 'No saved scenes yet.')]));
+      this.showCount();
       if (focusList) this.list.querySelector<HTMLButtonElement>('button')?.focus();
     } catch (error) {
       if (mine === this.listing) this.setStatus(`The saved scenes could not be listed. ${humanError(error)}`, 'error');
     }
+  }
+
+  /** The next page, after the last scene shown; the focus goes to the first of them, where reading goes on. */
+  private async more(): Promise<void> {
+    if (!this.next) return;
+    const mine = ++this.listing;
+    this.moreButton.disabled = true;
+    try {
+      const page = await listScenes(SCENES_PAGE, this.next);
+      if (mine !== this.listing) return;
+      const shown = new Set([...this.list.querySelectorAll<HTMLElement>('[data-scene-id]')].map((li) => li.dataset.sceneId));
+      const fresh = page.scenes.filter((scene) => !shown.has(scene.id)).map((scene) => this.item(scene));
+      this.list.append(...fresh);
+      this.next = page.next;
+      this.total = page.totalCount;
+      this.showCount();
+      (fresh[0]?.querySelector<HTMLButtonElement>('button') ?? this.nameInput).focus();
+    } catch (error) {
+      if (mine === this.listing) this.setStatus(`More saved scenes could not be listed. ${humanError(error)}`, 'error');
+    } finally {
+      this.moreButton.disabled = false;
+    }
+  }
+
+  /** "20 of 57 saved scenes", and the More button while there are more. */
+  private showCount(): void {
+    const shown = this.list.querySelectorAll('[data-scene-id]').length;
+    this.count.textContent = this.total > shown ? `${shown} of ${this.total} saved scenes, most recent first.` : this.total > 1 ? `All ${this.total} saved scenes, most recent first.` : '';
+    this.moreButton.hidden = !this.next;
+    const coming = Math.max(1, Math.min(SCENES_PAGE, this.total - shown));
+    this.moreButton.textContent = `Show ${coming} more ${coming === 1 ? 'scene' : 'scenes'}`;
   }
 
   private item(scene: SavedSceneSummary): HTMLLIElement {
@@ -156,7 +199,18 @@ export class ScenesDialog {
     try {
       await deleteScene(scene.id, { token: token.get() });
       this.setStatus(`Deleted “${scene.name}”.`);
-      await this.refresh(true);
+      // Only this one goes: the pages already shown stay, and the focus moves to the scene after it.
+      const item = button.closest('li');
+      const after = item?.nextElementSibling ?? item?.previousElementSibling;
+      item?.remove();
+      this.total = Math.max(0, this.total - 1);
+      if (!this.list.querySelector('[data-scene-id]')) {
+        // The last one shown went: list from the start again (there may be pages not yet shown).
+        await this.refresh(true);
+        return;
+      }
+      this.showCount();
+      (after?.querySelector<HTMLButtonElement>('button') ?? this.nameInput).focus();
     } catch (error) {
       this.setStatus(`“${scene.name}” could not be deleted. ${humanError(error)}`, 'error');
     }
