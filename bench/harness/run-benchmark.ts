@@ -15,6 +15,7 @@ import { chooseProbes } from './probes.js';
 import { formatTable } from './report.js';
 import { measureSearchQuality } from './search-quality.js';
 import { measureArticleImport } from './articles.js';
+import { evidenceCount, measureNaiveBaseline, type NaiveBaseline } from './naive-baseline.js';
 
 export interface RunOptions {
   size: SizeName;
@@ -28,7 +29,9 @@ export interface RunOptions {
   generate?: GenerateOptions;
   target?: Neo4jTarget;
   cache?: boolean;
+  /** Entities per naive-baseline sample (default 200) and samples (default 5). */
   naiveEntities?: number;
+  naiveSamples?: number;
   /** Cap per measured series (one path, one query, one concurrency). */
   maxMsPerSeries?: number;
   searchProbes?: number;
@@ -48,7 +51,7 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
   const generate = options.generate ?? sizeOptions(options.size, options.seed);
   const concurrencies = options.concurrencies ?? [1, 16];
   const bench = await openBenchDatabase(
-    { size: options.size, seed: options.seed, generate, target: options.target, cache: options.cache, naiveEntities: options.naiveEntities },
+    { size: options.size, seed: options.seed, generate, target: options.target, cache: options.cache },
     log,
   );
   let endpoints: Endpoints | undefined;
@@ -131,6 +134,12 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
       log(`Articles: ${articles.articles_per_s}/s (${articles.import_ms_per_article} ms each; gazetteer of ${articles.gazetteer_names} names built in ${articles.gazetteer_build_ms} ms)`);
     }
     const stats = bench.importStats;
+    let naive: NaiveBaseline | null = null;
+    if (!options.only) {
+      log('Naive import baseline ...');
+      const counts = { ...stats, evidence: stats.evidence ?? (await evidenceCount(bench.db)) };
+      naive = await measureNaiveBaseline(bench.db, generate, counts, log, { entities: options.naiveEntities, samples: options.naiveSamples });
+    }
     const result: BenchResult = {
       size: options.generate ? `custom (${generate.entities} entities)` : options.size,
       seed: generate.seed,
@@ -148,16 +157,21 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
         importer: stats.importer,
         entities_per_s: round(stats.entities_per_s),
         relationships_per_s: round(stats.relationships_per_s),
-        naive_entities_per_s: round(stats.naive.entities_per_s),
+        naive_entities_per_s: naive && round(naive.entities_per_s),
         articles_per_s: articles?.articles_per_s ?? null,
         articles,
-        naive_relationships_per_s: round(stats.naive.relationships_per_s),
+        naive_relationships_per_s: naive && round(naive.relationships_per_s),
         seconds: round(stats.seconds),
-        naive_estimated_seconds: round(stats.naive.estimated_seconds),
-        naive_sample: {
-          entities: stats.naive.sample.entities.rows,
-          relationships: stats.naive.sample.relationships.rows,
-          seconds: round(Object.values(stats.naive.sample).reduce((sum, t) => sum + t.ms, 0) / 1000),
+        naive_estimated_seconds: naive && round(naive.estimated_seconds),
+        naive: naive && {
+          ...naive,
+          entities_per_s: round(naive.entities_per_s),
+          relationships_per_s: round(naive.relationships_per_s),
+          entities_per_s_min: round(naive.entities_per_s_min),
+          entities_per_s_max: round(naive.entities_per_s_max),
+          estimated_seconds: round(naive.estimated_seconds),
+          seconds: round(naive.seconds),
+          per_sample_entities_per_s: naive.per_sample_entities_per_s.map(round),
         },
       },
       memory: {
