@@ -2,7 +2,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Neo4jTarget } from '../../server/src/db/driver.js';
+import neo4j from 'neo4j-driver';
+import type { Database, Neo4jTarget } from '../../server/src/db/driver.js';
 import { planGraph } from '../gen/plan.js';
 import { sizeOptions, type GenerateOptions, type SizeName } from '../generate.js';
 import { buildApiCases, readDeepKeys } from './cases-api.js';
@@ -72,6 +73,12 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
     for (const benchCase of cases) {
       const check = await checkCase(benchCase, endpoints);
       if (check.note) log(`${benchCase.name}: ${check.note}`);
+      if (!check.peerWorks && benchCase.peer && endpoints.peerUrl) {
+        // The client gave up on @neo4j/graphql, but its query still runs in Neo4j (no transaction timeout) and
+        // would load every series timed after it: end it first.
+        const ended = await terminateRunawayTransactions(bench.db);
+        if (ended > 0) log(`${benchCase.name}: terminated ${ended} @neo4j/graphql transaction(s) still running in Neo4j`);
+      }
       for (const concurrency of concurrencies) {
         // The paths take turns in rounds, so drift on this shared machine (other processes, GC, page cache) hits
         // all three alike instead of whichever happened to run last.
@@ -216,6 +223,27 @@ async function checkCase(benchCase: BenchCase, endpoints: Endpoints): Promise<{ 
   } catch (error) {
     return { equalFloor, equalPeer: null, peerWorks: false, note: `@neo4j/graphql failed: ${String(error).slice(0, 200)}` };
   }
+}
+
+/**
+ * Terminates the transactions that have run for more than `seconds` (only the peer's abandoned queries do: every
+ * other query of the benchmark answers within the client's 30 s), and waits until they are gone.
+ */
+async function terminateRunawayTransactions(db: Database, seconds = 10): Promise<number> {
+  const runaway = async (): Promise<string[]> => {
+    const result = await db.read((tx) =>
+      tx.run(
+        "SHOW TRANSACTIONS YIELD transactionId, elapsedTime, currentQuery WHERE elapsedTime.seconds >= $seconds AND NOT currentQuery STARTS WITH 'SHOW' RETURN transactionId",
+        { seconds: neo4j.int(seconds) },
+      ),
+    );
+    return result.records.map((record) => record.get('transactionId') as string);
+  };
+  const ids = await runaway().catch(() => []);
+  if (ids.length === 0) return 0;
+  await db.write((tx) => tx.run('TERMINATE TRANSACTIONS $ids', { ids })).catch(() => undefined);
+  for (let i = 0; i < 50 && (await runaway().catch(() => [])).length > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 200));
+  return ids.length;
 }
 
 async function neo4jVersion(db: { read: (work: (tx: any) => Promise<any>) => Promise<any> }): Promise<string> {
