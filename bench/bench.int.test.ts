@@ -47,6 +47,7 @@ describe('benchmark harness (smoke)', () => {
       concurrencies: [1, 2],
       peer: true,
       naiveEntities: 15,
+      naiveSamples: 2,
       maxMsPerSeries: 5_000,
       searchProbes: 6,
       articleRounds: 1,
@@ -58,6 +59,8 @@ describe('benchmark harness (smoke)', () => {
     expect(result).toMatchObject({ size: expect.any(String), machine: expect.any(String), search_top5: expect.any(Number) });
     expect(result.import.entities_per_s).toBeGreaterThan(0);
     expect(result.import.naive_entities_per_s).toBeGreaterThan(0);
+    expect(result.import.naive?.samples).toBe(2);
+    expect(result.import.naive!.entities_per_s_min).toBeLessThanOrEqual(result.import.naive!.entities_per_s_max);
     expect(result.graph.entities).toBe(GENERATE.entities);
     expect(result.queries.length).toBeGreaterThanOrEqual(40);
     // The read-API cases are all there (the tiny graph has a path through the hub and pages to go deep into).

@@ -42,7 +42,6 @@ export interface OpenOptions {
   target?: Neo4jTarget;
   /** Keep and reuse the loaded graph (default true); false loads every time. */
   cache?: boolean;
-  naiveEntities?: number;
 }
 
 export async function openBenchDatabase(args: OpenOptions, log: (line: string) => void): Promise<BenchDatabase> {
@@ -88,7 +87,7 @@ export async function openBenchDatabase(args: OpenOptions, log: (line: string) =
       log(`Using the cached ${args.size} graph (${importStats.entities} entities, ${importStats.relationships} relationships; key ${key}).`);
     } else {
       log(`Building the ${args.size} graph (${options.entities} entities, ${options.relationships} relationships; key ${key}) ...`);
-      importStats = await buildGraph(db, options, log, args.naiveEntities);
+      importStats = await buildGraph(db, options, log);
       if (marker) {
         await mkdir(path.dirname(marker), { recursive: true });
         await writeFile(marker, JSON.stringify(importStats, null, 2));

@@ -42,7 +42,7 @@ export function formatTable(result: BenchResult): string {
     ...(result.not_yet_in_schema.length > 0 ? [`Not timed yet (no rows): ${result.not_yet_in_schema.join(', ')}`] : []),
     `Search top-5 over ${s.probes} people and organisations: ${(result.search_top5 * 100).toFixed(0)}% (3-letter prefix ${(s.byStyle.prefix3 * 100).toFixed(0)}%, full name ${(s.byStyle.full_name * 100).toFixed(0)}%, without diacritics ${(s.byStyle.without_diacritics * 100).toFixed(0)}%; 3-letter prefix of every word ${(s.byStyle.prefix3_each_word * 100).toFixed(0)}%)`,
     `  probes drawn by degree instead: 3-letter prefix ${(s.connectedByStyle.prefix3 * 100).toFixed(0)}%, full name ${(s.connectedByStyle.full_name * 100).toFixed(0)}%, without diacritics ${(s.connectedByStyle.without_diacritics * 100).toFixed(0)}%, every word ${(s.connectedByStyle.prefix3_each_word * 100).toFixed(0)}%`,
-    `Import (${result.import.importer}): ${result.import.entities_per_s.toFixed(0)} entities/s, ${result.import.relationships_per_s.toFixed(0)} relationships/s; naive baseline ${result.import.naive_entities_per_s.toFixed(1)} entities/s (${(result.import.entities_per_s / result.import.naive_entities_per_s).toFixed(1)}x)`,
+    `Import (${result.import.importer}): ${result.import.entities_per_s.toFixed(0)} entities/s, ${result.import.relationships_per_s.toFixed(0)} relationships/s; ${naiveLine(result)}`,
     a
       ? `Articles (importArticle, gazetteer of ${a.gazetteer_names} names from ${a.gazetteer_entities} entities: read ${a.gazetteer_read_ms.toFixed(0)} ms, built ${a.gazetteer_build_ms.toFixed(0)} ms): ${a.articles_per_s} articles/s, ${a.import_ms_per_article} ms per article (max ${a.import_max_ms}), extraction alone ${a.extract_ms_per_article} ms (${a.articles} articles of ~${a.article_chars} characters, ${a.rounds} rounds)`
       : `Articles: not measured (run limited to queries matching "${result.only ?? ''}")`,
@@ -52,4 +52,12 @@ export function formatTable(result: BenchResult): string {
   ];
   for (const q of result.queries) if (q.peer_note && q.concurrency === result.queries[0]?.concurrency) lines.push(`c: ${q.name}: ${q.peer_note}`);
   return lines.join('\n');
+}
+
+/** The naive baseline with its spread, or why it is missing. */
+function naiveLine(result: BenchResult): string {
+  const n = result.import.naive;
+  if (!n) return 'naive baseline not measured (run limited to some queries)';
+  const x = (perS: number): string => (result.import.entities_per_s / perS).toFixed(1);
+  return `naive baseline ${n.entities_per_s.toFixed(1)} entities/s, median of ${n.samples} samples of ${n.rows.entities / n.samples} entities (${n.entities_per_s_min.toFixed(1)}-${n.entities_per_s_max.toFixed(1)}): ${x(n.entities_per_s)}x (${x(n.entities_per_s_max)}-${x(n.entities_per_s_min)}x)`;
 }

@@ -1,5 +1,6 @@
 /** The shape of bench/results/latest.json. */
 import type { ArticleImportResult } from './articles.js';
+import type { NaiveBaseline } from './naive-baseline.js';
 import type { SearchQuality } from './search-quality.js';
 
 export interface QueryRow {
@@ -43,16 +44,18 @@ export interface BenchResult {
     importer: string;
     entities_per_s: number;
     relationships_per_s: number;
-    naive_entities_per_s: number;
+    /** The naive loader's median over its samples (harness/naive-baseline.ts); null when the run was limited (`--only`). */
+    naive_entities_per_s: number | null;
     /** Articles per second through importArticle with the whole graph as gazetteer (see harness/articles.ts). */
     articles_per_s: number | null;
     /** Null when the run was limited to some queries (`--only`). */
     articles: ArticleImportResult | null;
-    naive_relationships_per_s: number;
+    naive_relationships_per_s: number | null;
     seconds: number;
-    /** Seconds the naive loader would need for the whole graph, from its per-row costs on a sample. */
-    naive_estimated_seconds: number;
-    naive_sample: { entities: number; relationships: number; seconds: number };
+    /** Seconds the naive loader would need for the whole graph, from its per-row costs on the median sample. */
+    naive_estimated_seconds: number | null;
+    /** The samples behind the naive figure and their spread; null when not measured. */
+    naive: NaiveBaseline | null;
   };
   memory: {
     rss_at_rest_mb: number;

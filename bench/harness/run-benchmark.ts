@@ -2,7 +2,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Neo4jTarget } from '../../server/src/db/driver.js';
+import neo4j from 'neo4j-driver';
+import type { Database, Neo4jTarget } from '../../server/src/db/driver.js';
 import { planGraph } from '../gen/plan.js';
 import { sizeOptions, type GenerateOptions, type SizeName } from '../generate.js';
 import { buildApiCases, readDeepKeys } from './cases-api.js';
@@ -15,6 +16,7 @@ import { chooseProbes } from './probes.js';
 import { formatTable } from './report.js';
 import { measureSearchQuality } from './search-quality.js';
 import { measureArticleImport } from './articles.js';
+import { evidenceCount, measureNaiveBaseline, type NaiveBaseline } from './naive-baseline.js';
 
 export interface RunOptions {
   size: SizeName;
@@ -28,7 +30,9 @@ export interface RunOptions {
   generate?: GenerateOptions;
   target?: Neo4jTarget;
   cache?: boolean;
+  /** Entities per naive-baseline sample (default 200) and samples (default 5). */
   naiveEntities?: number;
+  naiveSamples?: number;
   /** Cap per measured series (one path, one query, one concurrency). */
   maxMsPerSeries?: number;
   searchProbes?: number;
@@ -48,7 +52,7 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
   const generate = options.generate ?? sizeOptions(options.size, options.seed);
   const concurrencies = options.concurrencies ?? [1, 16];
   const bench = await openBenchDatabase(
-    { size: options.size, seed: options.seed, generate, target: options.target, cache: options.cache, naiveEntities: options.naiveEntities },
+    { size: options.size, seed: options.seed, generate, target: options.target, cache: options.cache },
     log,
   );
   let endpoints: Endpoints | undefined;
@@ -69,6 +73,12 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
     for (const benchCase of cases) {
       const check = await checkCase(benchCase, endpoints);
       if (check.note) log(`${benchCase.name}: ${check.note}`);
+      if (!check.peerWorks && benchCase.peer && endpoints.peerUrl) {
+        // The client gave up on @neo4j/graphql, but its query still runs in Neo4j (no transaction timeout) and
+        // would load every series timed after it: end it first.
+        const ended = await terminateRunawayTransactions(bench.db);
+        if (ended > 0) log(`${benchCase.name}: terminated ${ended} @neo4j/graphql transaction(s) still running in Neo4j`);
+      }
       for (const concurrency of concurrencies) {
         // The paths take turns in rounds, so drift on this shared machine (other processes, GC, page cache) hits
         // all three alike instead of whichever happened to run last.
@@ -131,6 +141,12 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
       log(`Articles: ${articles.articles_per_s}/s (${articles.import_ms_per_article} ms each; gazetteer of ${articles.gazetteer_names} names built in ${articles.gazetteer_build_ms} ms)`);
     }
     const stats = bench.importStats;
+    let naive: NaiveBaseline | null = null;
+    if (!options.only) {
+      log('Naive import baseline ...');
+      const counts = { ...stats, evidence: stats.evidence ?? (await evidenceCount(bench.db)) };
+      naive = await measureNaiveBaseline(bench.db, generate, counts, log, { entities: options.naiveEntities, samples: options.naiveSamples });
+    }
     const result: BenchResult = {
       size: options.generate ? `custom (${generate.entities} entities)` : options.size,
       seed: generate.seed,
@@ -148,16 +164,21 @@ export async function runBenchmark(options: RunOptions): Promise<BenchResult> {
         importer: stats.importer,
         entities_per_s: round(stats.entities_per_s),
         relationships_per_s: round(stats.relationships_per_s),
-        naive_entities_per_s: round(stats.naive.entities_per_s),
+        naive_entities_per_s: naive && round(naive.entities_per_s),
         articles_per_s: articles?.articles_per_s ?? null,
         articles,
-        naive_relationships_per_s: round(stats.naive.relationships_per_s),
+        naive_relationships_per_s: naive && round(naive.relationships_per_s),
         seconds: round(stats.seconds),
-        naive_estimated_seconds: round(stats.naive.estimated_seconds),
-        naive_sample: {
-          entities: stats.naive.sample.entities.rows,
-          relationships: stats.naive.sample.relationships.rows,
-          seconds: round(Object.values(stats.naive.sample).reduce((sum, t) => sum + t.ms, 0) / 1000),
+        naive_estimated_seconds: naive && round(naive.estimated_seconds),
+        naive: naive && {
+          ...naive,
+          entities_per_s: round(naive.entities_per_s),
+          relationships_per_s: round(naive.relationships_per_s),
+          entities_per_s_min: round(naive.entities_per_s_min),
+          entities_per_s_max: round(naive.entities_per_s_max),
+          estimated_seconds: round(naive.estimated_seconds),
+          seconds: round(naive.seconds),
+          per_sample_entities_per_s: naive.per_sample_entities_per_s.map(round),
         },
       },
       memory: {
@@ -202,6 +223,27 @@ async function checkCase(benchCase: BenchCase, endpoints: Endpoints): Promise<{ 
   } catch (error) {
     return { equalFloor, equalPeer: null, peerWorks: false, note: `@neo4j/graphql failed: ${String(error).slice(0, 200)}` };
   }
+}
+
+/**
+ * Terminates the transactions that have run for more than `seconds` (only the peer's abandoned queries do: every
+ * other query of the benchmark answers within the client's 30 s), and waits until they are gone.
+ */
+async function terminateRunawayTransactions(db: Database, seconds = 10): Promise<number> {
+  const runaway = async (): Promise<string[]> => {
+    const result = await db.read((tx) =>
+      tx.run(
+        "SHOW TRANSACTIONS YIELD transactionId, elapsedTime, currentQuery WHERE elapsedTime.seconds >= $seconds AND NOT currentQuery STARTS WITH 'SHOW' RETURN transactionId",
+        { seconds: neo4j.int(seconds) },
+      ),
+    );
+    return result.records.map((record) => record.get('transactionId') as string);
+  };
+  const ids = await runaway().catch(() => []);
+  if (ids.length === 0) return 0;
+  await db.write((tx) => tx.run('TERMINATE TRANSACTIONS $ids', { ids })).catch(() => undefined);
+  for (let i = 0; i < 50 && (await runaway().catch(() => [])).length > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 200));
+  return ids.length;
 }
 
 async function neo4jVersion(db: { read: (work: (tx: any) => Promise<any>) => Promise<any> }): Promise<string> {

@@ -11,11 +11,9 @@ import { KIND_LABEL, checkedRelationshipType, type EntityKindName } from '../../
 import { fold } from '../gen/fold.js';
 import type { Bundle, BundleEvidence } from '../generate.js';
 
-const SUFFIX = '-nv';
-
 /** The bundle with every id renamed, so the sample lands next to (not onto) the real graph. */
-export function renamed(bundle: Bundle): Bundle {
-  const id = (value: string): string => value + SUFFIX;
+export function renamed(bundle: Bundle, suffix = '-nv'): Bundle {
+  const id = (value: string): string => value + suffix;
   const ev = (items: BundleEvidence[]) => items.map((e) => ({ ...e, ...(e.document ? { document: id(e.document) } : {}) }));
   return {
     documents: bundle.documents.map((d) => ({ ...d, id: id(d.id) })),
@@ -25,9 +23,9 @@ export function renamed(bundle: Bundle): Bundle {
   };
 }
 
-/** The first `entities` entities of a bundle, the relationships among them and the documents their quotes need. */
-export function sample(bundle: Bundle, entities: number): Bundle {
-  const kept = bundle.entities.slice(0, entities);
+/** `entities` entities of a bundle (from `offset`), the relationships among them and the documents their quotes need. */
+export function sample(bundle: Bundle, entities: number, offset = 0): Bundle {
+  const kept = bundle.entities.slice(offset, offset + entities);
   const ids = new Set(kept.map((e) => e.id));
   const relationships = bundle.relationships.filter((r) => ids.has(r.source) && ids.has(r.target));
   const needed = new Set([...kept, ...relationships].flatMap((item) => item.evidence.map((ev) => ev.document ?? bundle.document)));
@@ -80,8 +78,8 @@ export interface NaiveTimings {
 }
 
 /** Writes `bundle` row by row, a transaction each, timing each kind of row; then deletes it again. */
-export async function naiveImport(db: Database, original: Bundle): Promise<NaiveTimings> {
-  const rows = bundleRows(renamed(original));
+export async function naiveImport(db: Database, original: Bundle, suffix = '-nv'): Promise<NaiveTimings> {
+  const rows = bundleRows(renamed(original, suffix));
   const timed = async <T>(items: T[], write: (item: T) => Promise<unknown>): Promise<{ rows: number; ms: number }> => {
     const t0 = performance.now();
     for (const item of items) await write(item);

@@ -151,8 +151,12 @@ export function createDatabase(target: Neo4jTarget, settings: DriverSettings = {
     try {
       session = current.session({ ...sessionConfig, defaultAccessMode: neo4j.session.READ });
       const timeout = Math.max(1, Math.min(options.timeoutMs ?? Number.POSITIVE_INFINITY, txTimeoutMs));
-      // Awaiting the begin makes an unreachable database fail here, as a managed transaction would.
-      const tx: Transaction = await session.beginTransaction({ timeout, ...(options.metadata ? { metadata: options.metadata } : {}) });
+      // Not awaited: BEGIN then goes out with the first RUN (pipelined, as the driver does for managed
+      // transactions) instead of costing a round trip of its own on every request. A BEGIN that fails (an
+      // unreachable database) fails that first statement with the driver's error, and `isOpen()` turns false so
+      // the request's next read opens a new transaction. Listening on it keeps a failed BEGIN from going unhandled.
+      const tx: Transaction = session.beginTransaction({ timeout, ...(options.metadata ? { metadata: options.metadata } : {}) });
+      void (tx as Transaction & Promise<Transaction>).catch(() => undefined);
       return {
         run: ((query: string, params?: Record<string, unknown>) => tx.run(query, params)) as ReadTransaction['run'],
         isOpen: () => !released && tx.isOpen(),

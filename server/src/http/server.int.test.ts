@@ -38,6 +38,24 @@ describe('the HTTP server over a real socket', () => {
     expect(status).toBe('HTTP/1.1 411 Length Required');
   });
 
+  it('refuses a body that gives both a Content-Length and chunked encoding (so the length checked is the length read)', async () => {
+    const body = JSON.stringify({ query: '{ stats { entities } }' });
+    const chunked = `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`;
+    const status = await rawRequest(
+      `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${chunked}`,
+    );
+    expect(status).toBe('HTTP/1.1 400 Bad Request');
+  });
+
+  it('reads no more than Content-Length says: the rest of a longer body is not part of the request', async () => {
+    const body = JSON.stringify({ query: '{ stats { entities } }' });
+    const status = await rawRequest(
+      `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 10\r\nConnection: close\r\n\r\n${body}`,
+    );
+    // The first 10 bytes are not a GraphQL request; the server answers that and never sees the rest as its body.
+    expect(status).toBe('HTTP/1.1 400 Bad Request');
+  });
+
   it('refuses an oversized body with 413 before reading it', async () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
