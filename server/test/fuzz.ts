@@ -71,6 +71,22 @@ const HOSTILE_STRINGS = [
 
 const HOSTILE_INTS = [0, 1, -1, 2, 3, 4, 10, 20, 100, 199, 200, 201, 999, 1000, 1001, 5000, 2147483647, -2147483648];
 
+/**
+ * What a fuzz pass that writes may touch: ids are drawn from `ids` (its own fixture) or made up with `marker` in
+ * them, and every name or title it sends carries the marker (ids made from a name do too), so the pass never
+ * changes data it did not create and all it wrote can be found and removed.
+ */
+export interface WriteScope {
+  /** Lower-case letters and digits, unique to the run, e.g. `fz1a2b3c4d`. */
+  marker: string;
+  /** Ids of the fixture's entities, relationships, documents, proposals and scenes. */
+  ids: readonly string[];
+  /** Values that pass validation, by input field or argument name (`quote`, `text`, `state`, `type`, ...). */
+  plausible: Readonly<Record<string, readonly unknown[]>>;
+  /** Makes a bundle for `importGraph`: well-formed or broken in one of many ways. */
+  bundle: (random: () => number) => unknown;
+}
+
 export interface FuzzCase {
   query: string;
   variables: Record<string, unknown>;
@@ -89,6 +105,7 @@ export class SchemaFuzzer {
   constructor(
     private readonly schema: GraphQLSchema,
     seed: number,
+    private readonly scope?: WriteScope,
   ) {
     this.random = rng(seed);
   }
@@ -108,11 +125,21 @@ export class SchemaFuzzer {
   /** The next case: usually a generated operation, sometimes a malformed or oversized document. */
   next(): FuzzCase {
     if (this.chance(0.1)) return { ...this.malformed(), kind: 'malformed' };
+    const mutation = this.schema.getMutationType();
+    return this.operation(mutation && this.chance(0.3) ? mutation : this.schema.getQueryType()!);
+  }
+
+  /** The next mutation (only with a write scope: every value then stays inside it). */
+  nextMutation(): FuzzCase {
+    if (!this.scope) throw new Error('mutations are fuzzed with a write scope only');
+    return this.operation(this.schema.getMutationType()!);
+  }
+
+  private operation(root: GraphQLObjectType): FuzzCase {
+    const mutation = this.schema.getMutationType();
     this.variableCount = 0;
     this.variables = {};
     this.definitions = [];
-    const mutation = this.schema.getMutationType();
-    const root = mutation && this.chance(0.3) ? mutation : this.schema.getQueryType()!;
     const fields = Object.values(root.getFields());
     const count = this.chance(0.15) ? this.int(2, 8) : 1;
     const selections: string[] = [];
@@ -134,7 +161,7 @@ export class SchemaFuzzer {
       if (!required && !this.chance(0.5)) continue;
       if (required && this.chance(0.02)) continue; // a missing required argument
       if (coordinate) this.covered.add(`${coordinate}.${argument.name}`);
-      args.push(`${argument.name}: ${this.argument(argument.type)}`);
+      args.push(`${argument.name}: ${this.argument(argument.type, argument.name)}`);
     }
     const named = getNamedType(field.type);
     const selection = this.selection(named, depth - 1);
@@ -168,15 +195,16 @@ export class SchemaFuzzer {
   }
 
   /** An argument value: mostly a literal, sometimes a variable (whose value may be of the wrong type). */
-  private argument(type: GraphQLInputType): string {
+  private argument(type: GraphQLInputType, key: string): string {
     if (this.chance(0.35)) {
       const name = `v${this.variableCount++}`;
       this.definitions.push(`$${name}: ${String(type)}`);
-      const value = this.chance(0.05) ? this.wrongValue() : this.value(type);
+      // A wrong value is rejected before any resolver runs, so it stays out of scope even when writing.
+      const value = this.chance(0.05) ? this.wrongValue() : this.value(type, key);
       if (value !== undefined) this.variables[name] = value;
       return `$${name}`;
     }
-    return this.literal(type);
+    return this.literal(type, key);
   }
 
   private wrongValue(): unknown {
@@ -189,20 +217,22 @@ export class SchemaFuzzer {
     return this.pick(HOSTILE_STRINGS);
   }
 
-  private value(type: GraphQLInputType): unknown {
+  /** A value of `type` for the argument or input field `key` (which only a write scope looks at). */
+  private value(type: GraphQLInputType, key = ''): unknown {
     if (!isNonNullType(type) && this.chance(0.1)) return null;
     const nullable = getNullableType(type);
     if (isListType(nullable)) {
       const length = this.chance(0.05) ? this.int(50, 300) : this.int(0, 4);
-      return Array.from({ length }, () => this.value(nullable.ofType));
+      return Array.from({ length }, () => this.value(nullable.ofType, key));
     }
     if (isInputObjectType(nullable)) {
       const value: Record<string, unknown> = {};
       for (const field of Object.values(nullable.getFields())) {
-        if (isNonNullType(field.type) || this.chance(0.5)) value[field.name] = this.value(field.type);
+        if (isNonNullType(field.type) || this.chance(0.5)) value[field.name] = this.value(field.type, field.name);
       }
       return value;
     }
+    if (this.scope && (isScalarType(nullable) || isEnumType(nullable))) return this.scoped(this.scope, nullable.name, key);
     if (isEnumType(nullable)) return this.chance(0.05) ? 'NOT_A_KIND' : this.pick(nullable.getValues()).value;
     if (isScalarType(nullable)) {
       switch (nullable.name) {
@@ -219,8 +249,45 @@ export class SchemaFuzzer {
     return null;
   }
 
-  private literal(type: GraphQLInputType): string {
-    return toLiteral(this.value(type), getNullableType(type) as GraphQLInputType);
+  private literal(type: GraphQLInputType, key: string): string {
+    return toLiteral(this.value(type, key), getNullableType(type) as GraphQLInputType);
+  }
+
+  /**
+   * A leaf value inside the write scope: ids from the fixture or made up with the marker, names and titles with
+   * the marker, and often a value that passes validation so the mutation gets past its checks into the writes.
+   */
+  private scoped(scope: WriteScope, typeName: string, key: string): unknown {
+    const plausible = scope.plausible[key];
+    if (typeName === 'ID') {
+      if (plausible && plausible.length > 0 && this.chance(0.6)) return this.pick(plausible);
+      if (this.chance(0.6)) return this.pick(scope.ids);
+      return this.pick([`${scope.marker}`, `person:${scope.marker}-x`, `doc:${scope.marker}-none`, `${this.pick(scope.ids)}${this.string()}`, `${scope.marker}${this.string()}`]);
+    }
+    if (key === 'bundle') return scope.bundle(this.random);
+    if (key === 'name' || key === 'title') return this.chance(0.4) ? scope.marker : `Fuzz ${scope.marker}${this.chance(0.4) ? ` ${this.string()}` : ''}`;
+    if (plausible && plausible.length > 0 && this.chance(0.6)) return this.pick(plausible);
+    if (typeName === 'JSON') return this.json(scope, 3);
+    const type = this.schema.getType(typeName);
+    if (type && isEnumType(type)) return this.chance(0.05) ? 'NOT_A_KIND' : this.pick(type.getValues()).value;
+    switch (typeName) {
+      case 'Int':
+        return this.chance(0.8) ? this.pick(HOSTILE_INTS) : this.int(-1e6, 1e6);
+      case 'Float':
+        return this.pick([0, -1, 0.5, 1, 1e308, -1e308, 0.9]);
+      case 'Boolean':
+        return this.chance(0.5);
+      default:
+        return this.string();
+    }
+  }
+
+  /** A JSON value: objects with the keys the server looks for, hostile keys and values, nesting. */
+  private json(scope: WriteScope, depth: number): unknown {
+    if (depth <= 0 || this.chance(0.3)) return this.pick<unknown>([null, 1, -1, true, 1e308, this.string(), `${scope.marker} x`, []]);
+    if (this.chance(0.2)) return Array.from({ length: this.int(0, 4) }, () => this.json(scope, depth - 1));
+    const keys = ['vision', 'fullName', 'when', 'id', 'name', '__proto__', 'constructor', 'x'.repeat(this.int(1, 300)), this.string()];
+    return Object.fromEntries(Array.from({ length: this.int(0, 4) }, () => [this.pick(keys), this.json(scope, depth - 1)]));
   }
 
   /** Documents a parser or a limit must refuse cleanly. */

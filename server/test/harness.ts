@@ -88,3 +88,30 @@ export async function removeTestData(db: Database, marker: string, extraEntityId
     await refreshDegrees(tx, neighbours);
   });
 }
+
+/**
+ * Removes documents imported as articles and everything their import and review wrote: mentions, proposals and
+ * the rejections they recorded, quotes into them, the entities and relationships accepted proposals created (an
+ * accept may also add a quote to a seed entity; that quote goes with the document); then recomputes the stored
+ * counts of the entities that were linked to what went.
+ */
+export async function removeImportedDocuments(db: Database, documentIds: readonly string[]): Promise<void> {
+  if (documentIds.length === 0) return;
+  const docs = [...documentIds];
+  const importers = docs.map((id) => `import:${id}`);
+  await db.write(async (tx) => {
+    const relationships = await tx.run('MATCH (a:Entity)-[r]->(b:Entity) WHERE r.createdBy IN $importers DELETE r RETURN a.id AS a, b.id AS b', { importers });
+    const entities = await tx.run('MATCH (n:Entity) WHERE n.createdBy IN $importers OPTIONAL MATCH (n)--(m:Entity) RETURN n.id AS id, collect(m.id) AS neighbours', { importers });
+    const ids = entities.records.map((record) => String(record.get('id')));
+    await tx.run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', { ids });
+    const linked = [
+      ...relationships.records.flatMap((record) => [String(record.get('a')), String(record.get('b'))]),
+      ...entities.records.flatMap((record) => record.get('neighbours') as string[]),
+    ].filter((id) => !ids.includes(id));
+    await tx.run('MATCH (e:Evidence) WHERE e.documentId IN $docs OR e.factId IN $ids DELETE e', { docs, ids });
+    await tx.run('MATCH (p:Proposal) WHERE p.documentId IN $docs OPTIONAL MATCH (r:RejectedProposal {key: p.key}) DELETE r', { docs });
+    await tx.run('MATCH (n) WHERE (n:Proposal OR n:Mention) AND n.documentId IN $docs DELETE n', { docs });
+    await tx.run('MATCH (d:Document) WHERE d.id IN $docs DELETE d', { docs });
+    await refreshDegrees(tx, [...new Set(linked)]);
+  });
+}

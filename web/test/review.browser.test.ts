@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../../server/test/harness.js';
+import { removeImportedDocuments, startTestServer } from '../../server/test/harness.js';
 
 /** The review list in the built page, against the real server and Neo4j, in Debian's Chromium. */
 
@@ -35,15 +35,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   if (server) {
-    await server.db.write(async (tx) => {
-      const docs = await tx.run("MATCH (p:Proposal) WHERE p.name = $person RETURN collect(DISTINCT p.documentId) AS docs", { person: PERSON });
-      const ids = (docs.records[0]?.get('docs') ?? []) as string[];
-      await tx.run("UNWIND $ids AS d MATCH (p:Proposal {documentId: d}) WHERE p.writtenId IS NOT NULL MATCH (n:Entity {id: p.writtenId}) WHERE n.createdBy = 'import:' + d DETACH DELETE n", { ids });
-      await tx.run('UNWIND $ids AS d MATCH (p:Proposal {documentId: d}) OPTIONAL MATCH (r:RejectedProposal {key: p.key}) DELETE r', { ids });
-      for (const label of ['Proposal', 'Mention', 'Evidence']) await tx.run(`UNWIND $ids AS d MATCH (n:${label} {documentId: d}) DELETE n`, { ids });
-      await tx.run('UNWIND $ids AS d MATCH (n:Document {id: d}) DELETE n', { ids });
-      await tx.run("MATCH (n:Entity {id: 'org:helse-vest-ikt'}) SET n.degree = COUNT { (n)--() }");
-    });
+    const docs = await server.db.read((tx) => tx.run('MATCH (p:Proposal) WHERE p.name = $person RETURN collect(DISTINCT p.documentId) AS docs', { person: PERSON }));
+    await removeImportedDocuments(server.db, (docs.records[0]?.get('docs') ?? []) as string[]);
     await server.close();
   }
 });

@@ -3,17 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
+import { until } from '../../test/private-neo4j.js';
 import { LocalNeo4j } from './local-neo4j.js';
 import { freePort } from './ports.js';
-
-/** Waits until `predicate` holds, polling; fails the test after `timeoutMs`. */
-async function until(predicate: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function countMarkers(uri: string, password: string): Promise<number> {
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), { disableLosslessIntegers: true });

@@ -1,12 +1,9 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../db/driver.js';
-import { applySchema } from '../db/schema.js';
-import { LocalNeo4j } from '../neo4j-local/local-neo4j.js';
-import { freePort } from '../neo4j-local/ports.js';
+import { startPrivateNeo4j, type PrivateNeo4j } from '../../test/private-neo4j.js';
+import type { Database } from '../db/driver.js';
 import { loadSeeds } from '../seed/load.js';
 import { importArticleFile } from './articles.js';
 import { forgetGazetteer } from './gazetteer-cache.js';
@@ -42,14 +39,6 @@ async function counts(db: Database): Promise<Record<string, number>> {
   return Object.fromEntries(record.keys.map((key) => [String(key), Number(record.get(key))]));
 }
 
-async function until(predicate: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 /**
  * The database as the import sees it, except that the statement matching `at` in a write transaction first kills
  * the Neo4j process (once): everything before it in the transaction has run, nothing after it can.
@@ -79,29 +68,22 @@ function killingAt(db: Database, at: (cypher: string, nth: number) => boolean, k
 }
 
 describe('an article import and a review, with the database killed mid-transaction (a private Neo4j, killed for real)', () => {
-  const logs: string[] = [];
-  let dataDir = '';
-  let local: LocalNeo4j | undefined;
-  let db: Database | undefined;
+  let neo4j: PrivateNeo4j | undefined;
 
   afterAll(async () => {
-    await db?.close();
-    await local?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await neo4j?.stop();
   });
 
   it('leaves each article and each accept-above batch all or nothing, and a re-run ends with the counts of an uninterrupted run', async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'kgx-article-crash-'));
-    local = new LocalNeo4j({ dataDir, boltPort: await freePort(), heap: '768m', pageCache: '64m', restartOnCrash: true, log: (line) => logs.push(line) });
-    db = createDatabase(await local.start());
-    await applySchema(db);
+    const local = (neo4j = await startPrivateNeo4j({ name: 'kgx-article-crash-' }));
+    const { db } = local;
     const files = (await readdir(ARTICLES)).filter((name) => name.endsWith('.txt')).sort().map((name) => path.join(ARTICLES, name));
     expect(files.length).toBeGreaterThanOrEqual(6);
 
     const fresh = async (): Promise<void> => {
-      await db!.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
+      await db.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
       forgetGazetteer();
-      await loadSeeds(db!, SEEDS);
+      await loadSeeds(db, SEEDS);
     };
     const importStep = (on: Database, file: string) => importArticleFile(on, file, { at: AT });
     const acceptStep = async (on: Database, file: string): Promise<number> => {
@@ -126,21 +108,18 @@ describe('an article import and a review, with the database killed mid-transacti
     expect(final.accepted).toBeGreaterThan(10);
     expect(final).toMatchObject({ acceptedWithoutFact: 0, orphanProposals: 0, orphanMentions: 0, orphanEvidence: 0 });
 
-    const restarts = () => logs.filter((line) => line === 'Neo4j restarted.').length;
     /** Kills the database at the chosen statement of `step`, waits for the restart, and returns the store's counts. */
     const crash = async (step: (on: Database) => Promise<unknown>, at: (cypher: string, nth: number) => boolean) => {
-      const before = restarts();
-      const pid = local!.pid!;
-      const killing = killingAt(db!, at, () => process.kill(pid, 'SIGKILL'));
+      const before = local.restarts();
+      const killing = killingAt(db, at, () => local.kill());
       const outcome = await step(killing).then(
         () => 'completed',
         () => 'failed',
       );
       expect(killing.killed()).toBe(true);
-      await until(() => restarts() > before, 180_000);
-      await until(async () => db!.ping().then(() => true, () => false), 60_000);
+      await local.waitForRestart(before);
       process.stderr.write(`[crash] killed mid-transaction; the step ${outcome}\n`);
-      return { outcome, after: await counts(db!) };
+      return { outcome, after: await counts(db) };
     };
 
     // (a) An article import: the database dies after the document and its mentions were written in the

@@ -3,7 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { graphql, testDatabase, testYoga } from '../../test/harness.js';
+import { graphql, removeImportedDocuments, testDatabase, testYoga } from '../../test/harness.js';
 import { IntakeError } from '../import/index.js';
 import { readGazetteerEntries } from './gazetteer-cache.js';
 import { importArticle } from './store.js';
@@ -37,17 +37,7 @@ async function count(cypher: string, params: Record<string, unknown>): Promise<n
 const touched: string[] = [DOC];
 
 afterAll(async () => {
-  await db.write(async (tx) => {
-    // Only what accepted proposals created (an accept may also add a quote to a seed entity, removed below).
-    await tx.run("MATCH ()-[r]->() WHERE r.createdBy STARTS WITH 'import:' AND substring(r.createdBy, 7) IN $docs DELETE r", { docs: touched });
-    await tx.run("UNWIND $docs AS d MATCH (p:Proposal {documentId: d}) WHERE p.writtenId IS NOT NULL MATCH (n:Entity {id: p.writtenId}) WHERE n.createdBy = 'import:' + d DETACH DELETE n", { docs: touched });
-    await tx.run('UNWIND $docs AS d MATCH (p:Proposal {documentId: d}) OPTIONAL MATCH (r:RejectedProposal {key: p.key}) DELETE r', { docs: touched });
-    for (const label of ['Proposal', 'Mention', 'Evidence']) {
-      await tx.run(`UNWIND $docs AS d MATCH (n:${label} {documentId: d}) DELETE n`, { docs: touched });
-    }
-    await tx.run('UNWIND $docs AS d MATCH (n:Document {id: d}) DELETE n', { docs: touched });
-    await tx.run("MATCH (n:Entity {id: 'org:helse-vest-ikt'}) SET n.degree = COUNT { (n)--() }");
-  });
+  await removeImportedDocuments(db, touched);
   await db.close();
 });
 

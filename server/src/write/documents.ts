@@ -45,6 +45,9 @@ export async function writeDocuments(
       counts.unchanged += 1;
     }
   }
+  // Lock first, so a concurrent write pinning quotes against the old text (documentTexts) either committed before
+  // these quotes are read, or reads the new text after this commits: never a quote left off its text.
+  await lockDocuments(tx, textChanged.map((d) => d.id));
   for (const document of textChanged) {
     const quotes = await rows(tx, 'MATCH (e:Evidence {documentId: $id}) RETURN e.start AS start, e.end AS end, e.quote AS quote', {
       id: document.id,
@@ -77,12 +80,23 @@ SET d += row.props, d.updatedAt = $at, d.updatedBy = $by`,
   return { counts, redated };
 }
 
-/** Texts of the documents quotes point into: those being written, else the stored ones. */
+/**
+ * Takes the write lock of these documents (in id order, so two writers never wait on each other crosswise) until
+ * the transaction ends. Quotes are pinned to offsets in a text, and a text change is checked against the stored
+ * quotes: both hold the lock, so neither reads a state the other is about to change.
+ */
+async function lockDocuments(tx: ManagedTransaction, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.run('UNWIND $ids AS id MATCH (d:Document {id: id}) SET d.writeLock = true REMOVE d.writeLock', { ids: [...new Set(ids)].sort() });
+}
+
+/** Texts of the documents quotes point into (locked until the transaction ends): those being written, else the stored ones. */
 export async function documentTexts(
   tx: ManagedTransaction,
   ids: readonly string[],
   incoming: readonly DocumentWrite[],
 ): Promise<Map<string, string>> {
+  await lockDocuments(tx, ids);
   const texts = new Map(incoming.map((d) => [d.id, d.text]));
   const missing = [...new Set(ids)].filter((id) => !texts.has(id));
   if (missing.length > 0) {
