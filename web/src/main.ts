@@ -18,7 +18,8 @@ import { TimeSlider } from './panels/timeSlider.js';
 import { Toolbar } from './panels/toolbar.js';
 import { withAsOf } from './scene/asof.js';
 import { SceneHistory } from './scene/history.js';
-import { LAYOUTS, QUICK_ABOVE, layout, placeNew, type LayoutName } from './scene/layout.js';
+import { LAYOUTS, QUICK_ABOVE, placeNew, type LayoutName } from './scene/layout.js';
+import { layoutOffThread } from './scene/offThread.js';
 import { apply, type Operation } from './scene/operations.js';
 import { shortestPath } from './scene/paths.js';
 import { expansionGroups, groupQueries, newEntityCount, pickGroups, serverGroups, type ExpansionGroup } from './scene/preview.js';
@@ -272,11 +273,12 @@ async function bring(record: QueryRecord, anchor?: string): Promise<number> {
 
 function bringSubgraph(subgraph: Subgraph, record: QueryRecord | QueryRecord[], anchor?: string): number {
   const before = history.scene;
-  const merged = apply(before, { type: 'add', subgraph, positions: new Map() });
+  // Merged once: the new nodes are placed in the merged scene, which is then committed whole.
+  const merged = apply(before, { type: 'add', subgraph, positions: new Map(), query: record });
   const added = merged.nodes.size - before.nodes.size;
   if (!added && merged.edges.size === before.edges.size) return 0;
   const positions = placeNew(merged, { anchor });
-  commit({ type: 'add', subgraph, positions, query: record });
+  commit({ type: 'replace', scene: positions.size ? apply(merged, { type: 'move', positions }) : merged });
   return added;
 }
 
@@ -616,9 +618,16 @@ function run(action: ActionId): void {
       return;
     case 'layout': {
       const name: LayoutName = LAYOUTS[layoutIndex++ % LAYOUTS.length]!;
-      commit({ type: 'move', positions: layout(scene, name) });
-      view.fit();
-      say(`Laid out ${name === 'fcose' ? 'force-directed' : name}. Undo restores the previous positions.`);
+      const label = name === 'fcose' ? 'force-directed' : name;
+      say(`Laying out ${label}…`);
+      // In a worker: fcose on a big scene takes seconds and would freeze the page meanwhile.
+      void layoutOffThread(scene, name).then((positions) => {
+        // The analyst changed the scene meanwhile: these positions are for one that is gone.
+        if (history.scene.nodes !== scene.nodes) return;
+        commit({ type: 'move', positions });
+        view.fit();
+        say(`Laid out ${label}. Undo restores the previous positions.`);
+      });
       return;
     }
     case 'exportPng':
