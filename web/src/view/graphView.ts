@@ -105,8 +105,11 @@ export class GraphView {
     // Labels of new nodes are decided here, at the zoom they will be drawn at, so the canvas never
     // restyles thousands of nodes after they arrive.
     if (sliced && refit) this.fitScene(scene);
-    const minor = minorLabels(cy.zoom(), scene.nodes.size) ? majorNodes([...scene.nodes.values()]) : null;
-    const definitions = (ids: readonly string[]): ElementDefinition[] => ids.map((id) => this.definition(scene, id, selected, minor));
+    let minor: Set<string> | null | undefined;
+    const definitions = (ids: readonly string[]): ElementDefinition[] => {
+      if (minor === undefined) minor = minorLabels(cy.zoom(), scene.nodes.size) ? majorNodes([...scene.nodes.values()]) : null;
+      return ids.map((id) => this.definition(scene, id, selected, minor ?? null));
+    };
     const first = sliced ? [] : plan.add;
     cy.batch(() => {
       if (plan.remove.length) {
@@ -125,9 +128,9 @@ export class GraphView {
       if (!sliced) this.renderStubs(scene);
     });
     if (!sliced) {
+      this.complete = true;
       if (refit) this.fit();
       syncLabels(this.cy);
-      this.complete = true;
       return null;
     }
     const rest = plan.add;
@@ -235,6 +238,11 @@ export class GraphView {
 
   /** Fits the visible graph into the container. */
   fit(): void {
+    // Mid-way through slices the canvas holds only part of the scene: fit what it will hold.
+    if (!this.complete && this.drawn) {
+      this.fitScene(this.drawn);
+      return;
+    }
     const cy = this.cy;
     const shown = cy.nodes().not(`.${HIDDEN_CLASS}`);
     if (shown.empty()) return;
