@@ -1,11 +1,11 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { edgeDefinition, nodeDefinition, stubDefinitions } from '../graph/elements.js';
 import { attachLabels, majorNodes, minorLabels, syncLabels } from '../graph/labels.js';
-import { FADED_CLASS, FOCUS_CLASS, HIDDEN_CLASS, HOVER_CLASS, MINOR_CLASS, PATH_CLASS, STUB_CLASS, STUB_EDGE_CLASS, THEME_COLOURS, graphStylesheet, type Theme } from '../graph/style.js';
+import { FADED_CLASS, FOCUS_CLASS, HIDDEN_CLASS, HOVER_CLASS, LONE_CLASS, MINOR_CLASS, PATH_CLASS, STUB_CLASS, STUB_EDGE_CLASS, THEME_COLOURS, graphStylesheet, type Theme } from '../graph/style.js';
 import { isEdgeVisible, isNodeVisible, type Position, type Scene } from '../scene/scene.js';
 import { moreStubs } from '../scene/stubs.js';
 import { sceneBox, viewportFor, visibleKey } from './fit.js';
-import { drawPlan } from './plan.js';
+import { drawPlan, loneEdges } from './plan.js';
 
 /** Stubs and their edges: drawn from the scene's "+N more" counts, not entities of the scene. */
 const STUBS = `.${STUB_CLASS}, .${STUB_EDGE_CLASS}`;
@@ -106,9 +106,10 @@ export class GraphView {
     // restyles thousands of nodes after they arrive.
     if (sliced && refit) this.fitScene(scene);
     let minor: Set<string> | null | undefined;
+    const lone = plan.add.length ? loneEdges(scene, plan.add) : null;
     const definitions = (ids: readonly string[]): ElementDefinition[] => {
       if (minor === undefined) minor = minorLabels(cy.zoom(), scene.nodes.size) ? majorNodes([...scene.nodes.values()]) : null;
-      return ids.map((id) => this.definition(scene, id, selected, minor ?? null));
+      return ids.map((id) => this.definition(scene, id, selected, minor ?? null, lone!.isLone));
     };
     const first = sliced ? [] : plan.add;
     cy.batch(() => {
@@ -122,6 +123,8 @@ export class GraphView {
         const at = node.position();
         if (at.x !== p.x || at.y !== p.y) node.position({ ...p });
       }
+      // A parallel edge is coming: the one already there goes back to a bezier, so the two do not overlap.
+      for (const id of lone?.notLoneAnyMore ?? []) cy.getElementById(id).removeClass(LONE_CLASS);
       if (first.length) cy.add(definitions(first));
       if (plan.restyle === 'all') this.dress(cy.elements().not(STUBS), scene, selected);
       else if (plan.restyle.length) this.dress(this.around(plan.restyle), scene, selected);
@@ -151,8 +154,8 @@ export class GraphView {
     return { pending: rest.length, done };
   }
 
-  /** A new element's definition with the classes the scene gives it (hidden, focus, minor label). */
-  private definition(scene: Scene, id: string, selected: ReadonlySet<string>, minor: ReadonlySet<string> | null): ElementDefinition {
+  /** A new element's definition with the classes the scene gives it (hidden, focus, minor label, lone edge). */
+  private definition(scene: Scene, id: string, selected: ReadonlySet<string>, minor: ReadonlySet<string> | null, isLone: (id: string) => boolean): ElementDefinition {
     const node = scene.nodes.get(id);
     if (node) {
       const def = nodeDefinition(node, scene.positions.get(id) ? { ...scene.positions.get(id)! } : undefined);
@@ -165,6 +168,7 @@ export class GraphView {
     const classes: string[] = [];
     if (!isEdgeVisible(scene, id)) classes.push(HIDDEN_CLASS);
     if (selected.has(edge.source) || selected.has(edge.target)) classes.push(FOCUS_CLASS);
+    if (isLone(id)) classes.push(LONE_CLASS);
     return { ...edgeDefinition(edge), classes: classes.join(' '), ...(selected.has(id) ? { selected: true } : {}) };
   }
 

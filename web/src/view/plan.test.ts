@@ -1,8 +1,10 @@
+import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
+import { LONE_CLASS, graphStylesheet } from '../graph/style.js';
 import type { Subgraph } from '../model.js';
 import { apply } from '../scene/operations.js';
 import { EMPTY_SCENE, type Scene } from '../scene/scene.js';
-import { drawPlan } from './plan.js';
+import { drawPlan, loneEdges } from './plan.js';
 
 const node = (id: string) => ({ id, kind: 'PERSON' as const, name: id, degree: 1 });
 const edge = (source: string, target: string) => ({ id: `${source}>${target}`, type: 'ROLE_AT', source, target, title: null });
@@ -55,5 +57,27 @@ describe('what the canvas must do between two scenes', () => {
     const drawn = new Set(['a', 'c']);
     const plan = drawPlan(base, grown, (id) => drawn.has(id), false);
     expect(plan.add).toEqual(['b', 'a>b', 'a>c']);
+  });
+});
+
+describe('edges alone between their two nodes', () => {
+  it('are lone until a parallel edge (either direction) arrives, and then the one already drawn is named', () => {
+    const isLone = loneEdges(base, []).isLone;
+    expect(isLone('a>b')).toBe(true);
+    const back = { id: 'b>a', type: 'PART_OF', source: 'b', target: 'a', title: null };
+    const grown = apply(base, { type: 'add', subgraph: { nodes: [], edges: [back, edge('a', 'a')], truncated: false }, positions: new Map() });
+    const lone = loneEdges(grown, ['b>a', 'a>a']);
+    expect(lone.isLone('a>b')).toBe(false);
+    expect(lone.isLone('b>a')).toBe(false);
+    // A loop is never drawn straight.
+    expect(lone.isLone('a>a')).toBe(false);
+    expect(lone.notLoneAnyMore).toEqual(['a>b']);
+  });
+
+  it('are drawn straight by the stylesheet, the others as bundled beziers', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStylesheet() });
+    cy.add([{ data: { id: 'a' } }, { data: { id: 'b' } }, { data: { id: 'one', source: 'a', target: 'b' }, classes: LONE_CLASS }, { data: { id: 'two', source: 'b', target: 'a' } }]);
+    expect(cy.getElementById('one').style('curve-style')).toBe('straight');
+    expect(cy.getElementById('two').style('curve-style')).toBe('bezier');
   });
 });

@@ -54,3 +54,41 @@ export function drawPlan(last: Scene | null, scene: Scene, drawn: (id: string) =
   }
   return { remove, move, add, restyle };
 }
+
+/** Two nodes' key, whichever way the edge points; null for a loop (Cytoscape draws loops its own way). */
+function pairOf(edge: { source: string; target: string }): string | null {
+  if (edge.source === edge.target) return null;
+  return edge.source < edge.target ? `${edge.source}\u0000${edge.target}` : `${edge.target}\u0000${edge.source}`;
+}
+
+/**
+ * Which edges are alone between their two nodes (drawn straight, see LONE_CLASS), and which edges
+ * already drawn stop being alone because `added` brings a parallel one.
+ */
+export function loneEdges(scene: Scene, added: readonly string[]): { isLone: (id: string) => boolean; notLoneAnyMore: string[] } {
+  const counts = new Map<string, number>();
+  for (const e of scene.edges.values()) {
+    const pair = pairOf(e);
+    if (pair) counts.set(pair, (counts.get(pair) ?? 0) + 1);
+  }
+  const isLone = (id: string): boolean => {
+    const e = scene.edges.get(id);
+    const pair = e && pairOf(e);
+    return !!pair && counts.get(pair) === 1;
+  };
+  const newPairs = new Set<string>();
+  for (const id of added) {
+    const e = scene.edges.get(id);
+    const pair = e && pairOf(e);
+    if (pair && counts.get(pair)! > 1) newPairs.add(pair);
+  }
+  const addedSet = new Set(added);
+  const notLoneAnyMore: string[] = [];
+  if (newPairs.size) {
+    for (const e of scene.edges.values()) {
+      const pair = pairOf(e);
+      if (pair && newPairs.has(pair) && !addedSet.has(e.id)) notLoneAnyMore.push(e.id);
+    }
+  }
+  return { isLone, notLoneAnyMore };
+}
