@@ -39,8 +39,9 @@ export interface SizeResult {
   pan_p50_ms: number;
   pan_p95_ms: number;
   pan_max_ms: number;
+  /** From L to "Laid out" (the layout runs in a worker). */
   layout_ms: number;
-  layout_to_paint_ms: number;
+  layout_longest_task_ms: number;
   /** Expanding the hub through the page (preview, Add all): what the page asks for, the server's limits. */
   expand_added: number;
   expand_longest_task_ms: number;
@@ -114,21 +115,27 @@ async function pan(page: Page): Promise<{ gaps: number[] }> {
   return { gaps: frameGaps((await probe(page)).frames, t0, t1) };
 }
 
-/** The page's re-layout (L, fcose first): the key handler's time, and until the next frame after it. */
-async function relayout(page: Page): Promise<{ layout_ms: number; layout_to_paint_ms: number }> {
+/**
+ * The page's re-layout (L, fcose first, computed in a worker): from the key to the "Laid out" message
+ * (seen by a MutationObserver), and the longest main-thread task meanwhile.
+ */
+async function relayout(page: Page): Promise<{ layout_ms: number; layout_longest_task_ms: number }> {
   await page.evaluate(() => {
     const w = window as unknown as { __layout: { start?: number; end?: number } };
     w.__layout = {};
     addEventListener('keydown', (e) => e.key === 'l' && (w.__layout.start = performance.now()), { capture: true });
-    addEventListener('keydown', (e) => e.key === 'l' && (w.__layout.end = performance.now()));
+    const message = document.getElementById('toolbar-message')!;
+    new MutationObserver(() => {
+      if (/Laid out/.test(message.textContent ?? '') && w.__layout.end === undefined) w.__layout.end = performance.now();
+    }).observe(message, { childList: true, characterData: true, subtree: true });
   });
   await page.locator('body').focus();
   await page.keyboard.press('l');
   await page.locator('#toolbar-message').filter({ hasText: /Laid out/ }).waitFor({ timeout: 300_000 });
   await page.waitForTimeout(300);
   const { start, end } = await page.evaluate(() => (window as unknown as { __layout: { start: number; end: number } }).__layout);
-  const frames = (await probe(page)).frames.filter((t) => t > end);
-  return { layout_ms: end - start, layout_to_paint_ms: (frames[1] ?? frames[0] ?? end) - start };
+  const tasks = (await probe(page)).longTasks.filter((t) => t.start >= start - 1 && t.start <= end);
+  return { layout_ms: end - start, layout_longest_task_ms: Math.max(0, ...tasks.map((t) => t.duration)) };
 }
 
 /** Expands the hub as an analyst would: select it in the entity list, E, "Add all" in the preview. */
@@ -209,7 +216,7 @@ async function measureSize(browser: Browser, mock: MockServer, size: number): Pr
     pan_p95_ms: round1(percentile(gaps, 95)),
     pan_max_ms: round1(Math.max(...gaps)),
     layout_ms: round1(relaid.layout_ms),
-    layout_to_paint_ms: round1(relaid.layout_to_paint_ms),
+    layout_longest_task_ms: round1(relaid.layout_longest_task_ms),
     expand_added: expansion.added,
     expand_longest_task_ms: round1(expansion.longestTask),
     expand_longest_frame_gap_ms: round1(expansion.longestGap),
@@ -229,7 +236,7 @@ export function markdown(result: BrowserResult): string {
       s.first_paint_ms,
       s.ready_ms,
       `${s.pan_p50_ms} / ${s.pan_p95_ms}`,
-      s.layout_ms,
+      `${s.layout_ms} (${s.layout_longest_task_ms})`,
       `${s.expand_added}: ${s.expand_longest_task_ms} (${s.expand_total_ms})`,
       `${s.expand_all_added}: ${s.expand_all_longest_task_ms} (${s.expand_all_total_ms})`,
     ].join(' | '),
@@ -239,7 +246,7 @@ export function markdown(result: BrowserResult): string {
     `Browser: ${result.browser}, GL renderer: ${result.gl_renderer}, viewport ${result.viewport}`,
     `Date: ${result.date}`,
     '',
-    '| nodes | edges | first paint ms | of which ready ms | pan frame p50 / p95 ms | re-layout (L) ms | hub expand, as the page asks: added: longest task ms (total ms) | hub expand, all 5,000 at once: added: longest task ms (total ms) |',
+    '| nodes | edges | first paint ms | of which ready ms | pan frame p50 / p95 ms | re-layout (L, worker) ms (longest task ms) | hub expand, as the page asks: added: longest task ms (total ms) | hub expand, all 5,000 at once: added: longest task ms (total ms) |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((r) => `| ${r} |`),
     '',

@@ -3,6 +3,7 @@ import { ApiError, fetchDocumentText, isAbort } from './api/client.js';
 import { humanError } from './api/errors.js';
 import { httpApi, mergeSubgraphs } from './api/explorer.js';
 import { Latest } from './async.js';
+import { Expander, NEIGHBOURHOOD_LIMIT } from './controller/expand.js';
 import type { Theme } from './graph/style.js';
 import { actionFor, type ActionId } from './keys.js';
 import type { EntityKind, Evidence, Subgraph } from './model.js';
@@ -18,10 +19,10 @@ import { TimeSlider } from './panels/timeSlider.js';
 import { Toolbar } from './panels/toolbar.js';
 import { withAsOf } from './scene/asof.js';
 import { SceneHistory } from './scene/history.js';
-import { LAYOUTS, QUICK_ABOVE, layout, placeNew, type LayoutName } from './scene/layout.js';
+import { LAYOUTS, QUICK_ABOVE, placeNew, type LayoutName } from './scene/layout.js';
+import { layoutOffThread } from './scene/offThread.js';
 import { apply, type Operation } from './scene/operations.js';
 import { shortestPath } from './scene/paths.js';
-import { expansionGroups, groupQueries, newEntityCount, pickGroups, serverGroups, type ExpansionGroup } from './scene/preview.js';
 import { PreviewDialog } from './panels/preview.js';
 import { decodeLink, encodeLink, linkFromHash, restore, sceneHash, toLink } from './scene/permalink.js';
 import { kindCounts, statusLine, typeCounts, visible, type QueryRecord, type Scene } from './scene/scene.js';
@@ -36,14 +37,7 @@ import { followSystemTheme } from './view/theme.js';
  */
 
 const OVERVIEW_LIMIT = 300;
-const NEIGHBOURHOOD_LIMIT = 200;
-/** Expanding brings in at most this many new entities without asking; more opens the preview. */
-const PREVIEW_ABOVE = 20;
 const ENDPOINT = '/graphql';
-/** "Load more" brings in this many more neighbours at a time. */
-const MORE_BATCH = 50;
-/** The server's largest neighbourhood limit. */
-const MAX_LIMIT = 1000;
 
 /** Read-only numbers for tests and the console; deliberately no handle on the graph itself. */
 export interface KgxDebug {
@@ -90,8 +84,6 @@ let ready = false;
 let totalEntities: number | null = null;
 let layoutIndex = 0;
 let pathShown = false;
-/** Set once the server turns out not to know expansionPreview, so later expansions skip asking. */
-let previewMissing = false;
 let pathsMissing = false;
 
 // Import and review (issue 7) lives in its own panel; the page only mounts it and closes it on Escape.
@@ -134,8 +126,8 @@ const view = new GraphView(
   required('cy'),
   {
     select: (ids, additive) => select(ids, additive),
-    expand: (id) => void expand(id),
-    more: (id) => void loadMore(id),
+    expand: (id) => void expander.expand(id),
+    more: (id) => void expander.loadMore(id),
     moved: (positions) => commit({ type: 'move', positions }),
   },
   followSystemTheme((theme: Theme) => view.setTheme(theme)),
@@ -164,6 +156,7 @@ const documentView = new DocumentView(required('document-dialog'));
 const queryDrawer = new QueryDrawer(required('query-dialog'), new URL(ENDPOINT, location.href).href);
 const helpDialog = required<HTMLDialogElement>('help-dialog');
 const preview = new PreviewDialog(required('preview-dialog'));
+const expander = new Expander({ api, scene: () => history.scene, commit: (op) => commit(op), say, preview });
 fillHelp(helpDialog);
 const scenesDialog = new ScenesDialog(required('scenes-dialog'), {
   current: async () => ({ state: await encodeLink(toLink(history.scene)) }),
@@ -185,7 +178,7 @@ const timeSlider = new TimeSlider(
 const details = new Latest();
 const panel = new Panel(required('panel'), {
   openEntity: (id) => void openEntity(id),
-  expand: (id) => void expand(id),
+  expand: (id) => void expander.expand(id),
   centre: (id) => view.centre(id),
   openDocument: (evidence, all) => openDocument(evidence, all),
   close: () => commit({ type: 'select', ids: [] }),
@@ -273,116 +266,11 @@ function scheduleUrl(): void {
 
 // ---- data ------------------------------------------------------------------------------------
 
-/** Brings a subgraph into the scene as one undoable step; new nodes are placed round `anchor`. */
-async function bring(record: QueryRecord, anchor?: string): Promise<number> {
-  return bringSubgraph(await api.subgraph(record), record, anchor);
-}
-
-function bringSubgraph(subgraph: Subgraph, record: QueryRecord | QueryRecord[], anchor?: string): number {
-  const before = history.scene;
-  const merged = apply(before, { type: 'add', subgraph, positions: new Map() });
-  const added = merged.nodes.size - before.nodes.size;
-  if (!added && merged.edges.size === before.edges.size) return 0;
-  const positions = placeNew(merged, { anchor });
-  commit({ type: 'add', subgraph, positions, query: record });
-  return added;
-}
-
-function nameOf(id: string): string {
-  return history.scene.nodes.get(id)?.name ?? id;
-}
-
-async function expand(id: string): Promise<void> {
-  const name = nameOf(id);
-  say(`Expanding ${name}…`);
-  try {
-    const asOf = history.scene.asOf;
-    const record: QueryRecord = { op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT, ...(asOf ? { asOf } : {}) } };
-    const groups = await serverPreview(id);
-    if (groups) {
-      // The server counted the neighbours without reading them: fetch only what the analyst picks.
-      const total = groups.reduce((n, g) => n + g.count, 0);
-      if (total > PREVIEW_ABOVE) {
-        say(`${name} has many neighbours: choose what to bring in.`);
-        const chosen = await preview.choose(name, groups, false);
-        if (!chosen) {
-          say(`Expanding ${name} cancelled.`);
-          return;
-        }
-        const records = groupQueries(id, chosen, NEIGHBOURHOOD_LIMIT, asOf);
-        const parts = await Promise.all(records.map((r) => api.subgraph(r)));
-        reportExpansion(name, bringSubgraph(mergeSubgraphs(parts), records, id), parts.some((p) => p.truncated));
-        return;
-      }
-    }
-    let subgraph = await api.subgraph(record);
-    // Fallback for a server without expansionPreview: group the fetched neighbourhood here.
-    if (!groups && newEntityCount(history.scene, subgraph) > PREVIEW_ABOVE) {
-      say(`${name} has many neighbours: choose what to bring in.`);
-      const chosen = await preview.choose(name, expansionGroups(history.scene, id, subgraph), subgraph.truncated);
-      if (!chosen) {
-        say(`Expanding ${name} cancelled.`);
-        return;
-      }
-      subgraph = pickGroups(subgraph, id, chosen);
-    }
-    reportExpansion(name, bringSubgraph(subgraph, record, id), subgraph.truncated);
-  } catch (error) {
-    if (!isAbort(error)) say(`Could not expand ${name}. ${humanError(error)}`, 'error');
-  }
-}
-
-/**
- * "+N more": the node's neighbourhood again with the limit raised by one batch past what is on
- * screen, so the next neighbours join (the server orders them the same way each time).
- */
-async function loadMore(id: string): Promise<void> {
-  const name = nameOf(id);
-  const scene = history.scene;
-  const shown = new Set<string>();
-  for (const e of scene.edges.values()) {
-    if (e.source === id) shown.add(e.target);
-    if (e.target === id) shown.add(e.source);
-  }
-  // Past both what is shown and the limit an expansion used, or the same neighbours would come back.
-  const limit = Math.min(MAX_LIMIT, Math.max(NEIGHBOURHOOD_LIMIT, shown.size + 1) + MORE_BATCH);
-  say(`Loading more around ${name}…`);
-  try {
-    const asOf = scene.asOf;
-    const record: QueryRecord = { op: 'neighbourhood', variables: { ids: [id], depth: 1, limit, ...(asOf ? { asOf } : {}) } };
-    const count = await bring(record, id);
-    const left = history.scene.more.get(id) ?? 0;
-    say(`${count ? `Added ${count} entities around ${name}.` : `Nothing new around ${name}.`} ${left ? `${left} more relationships still not shown.` : 'All of its relationships are in the scene.'}`);
-  } catch (error) {
-    if (!isAbort(error)) say(`Could not load more around ${name}. ${humanError(error)}`, 'error');
-  }
-}
-
-/** The server's preview groups, or null when the server has no expansionPreview (older servers). */
-async function serverPreview(id: string): Promise<ExpansionGroup[] | null> {
-  if (!api.expansionPreview || previewMissing) return null;
-  try {
-    return serverGroups(await api.expansionPreview(id));
-  } catch (error) {
-    // Only a schema without the field falls back; any other failure is the analyst's to see.
-    if (error instanceof ApiError && error.code === 'GRAPHQL_VALIDATION_FAILED') {
-      previewMissing = true;
-      return null;
-    }
-    throw error;
-  }
-}
-
-function reportExpansion(name: string, added: number, truncated: boolean): void {
-  const more = truncated ? ' The server cut the neighbourhood at its limit; there is more.' : '';
-  say((added ? `Added ${added} entities around ${name}.` : `Everything around ${name} is already in the scene.`) + more);
-}
-
 /** A search hit or a link in the panel: bring it in with its neighbours, select it, show it. */
 async function openEntity(id: string): Promise<void> {
   try {
     const asOf = history.scene.asOf;
-    if (!history.scene.nodes.has(id)) await bring({ op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT, ...(asOf ? { asOf } : {}) } });
+    if (!history.scene.nodes.has(id)) await expander.bring({ op: 'neighbourhood', variables: { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT, ...(asOf ? { asOf } : {}) } });
     if (history.scene.hidden.has(id)) commit({ type: 'show', ids: [id] });
     const kind = history.scene.nodes.get(id)?.kind;
     // Choosing something means wanting to see it, even if it was hidden or its kind filtered out.
@@ -505,7 +393,7 @@ function clearPath(): void {
  * server without shortestPath, the paths among the entities shown are computed here instead.
  */
 async function findPaths(from: string, to: string): Promise<void> {
-  const ends = `${nameOf(from)} and ${nameOf(to)}`;
+  const ends = `${expander.nameOf(from)} and ${expander.nameOf(to)}`;
   if (!api.paths || pathsMissing) return localPath(from, to);
   say(`Looking for paths between ${ends}…`);
   const asOf = history.scene.asOf;
@@ -527,7 +415,7 @@ async function findPaths(from: string, to: string): Promise<void> {
     return;
   }
   const merged = mergeSubgraphs(paths);
-  const added = bringSubgraph(merged, record, from);
+  const added = expander.bringSubgraph(merged, record, from);
   const hiddenOnPath = merged.nodes.map((n) => n.id).filter((id) => history.scene.hidden.has(id));
   if (hiddenOnPath.length) commit({ type: 'show', ids: hiddenOnPath });
   view.highlight([...merged.nodes.map((n) => n.id), ...merged.edges.map((e) => e.id)]);
@@ -543,12 +431,12 @@ async function findPaths(from: string, to: string): Promise<void> {
 function localPath(from: string, to: string): void {
   const path = shortestPath(history.scene, from, to);
   if (!path) {
-    say(`No path between ${nameOf(from)} and ${nameOf(to)} among the entities shown. Expand or show more and try again.`, 'error');
+    say(`No path between ${expander.nameOf(from)} and ${expander.nameOf(to)} among the entities shown. Expand or show more and try again.`, 'error');
     return;
   }
   view.highlight([...path.nodes, ...path.edges]);
   pathShown = true;
-  say(`Shortest path, ${path.edges.length} steps: ${path.nodes.map(nameOf).join(' → ')}. Escape clears it.`);
+  say(`Shortest path, ${path.edges.length} steps: ${path.nodes.map((id) => expander.nameOf(id)).join(' → ')}. Escape clears it.`);
 }
 
 function run(action: ActionId): void {
@@ -577,13 +465,13 @@ function run(action: ActionId): void {
       return;
     case 'expand': {
       const node = selection.find((id) => scene.nodes.has(id));
-      if (node) void expand(node);
+      if (node) void expander.expand(node);
       else say('Select a node to expand first.', 'error');
       return;
     }
     case 'more': {
       const node = selection.find((id) => (scene.more.get(id) ?? 0) > 0);
-      if (node) void loadMore(node);
+      if (node) void expander.loadMore(node);
       else say('Select a node that has more relationships than the scene shows (the status line counts them).', 'error');
       return;
     }
@@ -629,9 +517,16 @@ function run(action: ActionId): void {
       return;
     case 'layout': {
       const name: LayoutName = LAYOUTS[layoutIndex++ % LAYOUTS.length]!;
-      commit({ type: 'move', positions: layout(scene, name) });
-      view.fit();
-      say(`Laid out ${name === 'fcose' ? 'force-directed' : name}. Undo restores the previous positions.`);
+      const label = name === 'fcose' ? 'force-directed' : name;
+      say(`Laying out ${label}…`);
+      // In a worker: fcose on a big scene takes seconds and would freeze the page meanwhile.
+      void layoutOffThread(scene, name).then((positions) => {
+        // The analyst changed the scene meanwhile: these positions are for one that is gone.
+        if (history.scene.nodes !== scene.nodes) return;
+        commit({ type: 'move', positions });
+        view.fit();
+        say(`Laid out ${label}. Undo restores the previous positions.`);
+      });
       return;
     }
     case 'exportPng':

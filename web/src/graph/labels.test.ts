@@ -2,7 +2,7 @@ import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import type { EntitySummary, RelationshipSummary } from '../model.js';
 import { mergeSubgraph } from './elements.js';
-import { attachLabels, syncLabels } from './labels.js';
+import { attachLabels, majorNodes, minorLabels, syncLabels } from './labels.js';
 import { EDGE_LABEL_ZOOM, FOCUS_CLASS, MINOR_CLASS, NODE_LABEL_ZOOM, ZOOM_LABEL_CLASS, graphStylesheet } from './style.js';
 
 function graph(nodes: EntitySummary[], edges: RelationshipSummary[] = []) {
@@ -116,5 +116,21 @@ describe('node labels by zoom', () => {
     expect(cy.getElementById('e').hasClass(ZOOM_LABEL_CLASS)).toBe(true);
     cy.zoom(0.5);
     expect(cy.getElementById('e').hasClass(ZOOM_LABEL_CLASS)).toBe(false);
+  });
+});
+
+describe('ranking nodes for labels', () => {
+  it('keeps the same nodes as sorting them all by degree, then id', () => {
+    // Many ties at the cut-off degree, as in a hub's leaves.
+    const nodes = Array.from({ length: 500 }, (_, i) => ({ id: `n${(i * 7919) % 500}`, degree: i % 9 === 0 ? 20 + (i % 13) : (i % 4) + 1 }));
+    const sorted = [...nodes].sort((a, b) => b.degree - a.degree || a.id.localeCompare(b.id));
+    for (const major of [1, 30, 60, 200]) expect(majorNodes(nodes, major)).toEqual(new Set(sorted.slice(0, major).map((n) => n.id)));
+    expect(majorNodes(nodes.slice(0, 10), 60).size).toBe(10);
+  });
+
+  it('drops minor labels only when zoomed out on more nodes than keep theirs', () => {
+    expect(minorLabels(0.5, 1000)).toBe(true);
+    expect(minorLabels(NODE_LABEL_ZOOM, 1000)).toBe(false);
+    expect(minorLabels(0.5, 10)).toBe(false);
   });
 });

@@ -55,7 +55,7 @@ export function syncLabels(cy: Core, edgeZoom = EDGE_LABEL_ZOOM, nodeZoom = NODE
     }
 
     const nodes = cy.nodes();
-    const allOn = zoom >= nodeZoom || nodes.length <= major;
+    const allOn = !minorLabels(zoom, nodes.length, nodeZoom, major);
     const key = allOn ? 'all' : 'minor';
     if (cy.scratch(SCRATCH) === key) return;
     cy.scratch(SCRATCH, key);
@@ -63,10 +63,37 @@ export function syncLabels(cy: Core, edgeZoom = EDGE_LABEL_ZOOM, nodeZoom = NODE
       cy.nodes(`.${MINOR_CLASS}`).removeClass(MINOR_CLASS);
       return;
     }
-    // Ties broken by id so the same graph always labels the same nodes.
-    const ranked = nodes.toArray().sort((a, b) => (b.data('degree') as number) - (a.data('degree') as number) || a.id().localeCompare(b.id()));
-    ranked.forEach((node, rank) => node.toggleClass(MINOR_CLASS, rank >= major));
+    const keep = majorNodes(nodes.map((n) => ({ id: n.id(), degree: Number(n.data('degree')) || 0 })), major);
+    // Only the nodes whose class changes are restyled (toggleClass skips the rest).
+    nodes.forEach((node) => {
+      node.toggleClass(MINOR_CLASS, !keep.has(node.id()));
+    });
   });
+}
+
+/** True when, at this zoom and with this many nodes, only the `major` best-connected keep their labels. */
+export function minorLabels(zoom: number, nodeCount: number, nodeZoom = NODE_LABEL_ZOOM, major = MAJOR_NODES): boolean {
+  return !(zoom >= nodeZoom || nodeCount <= major);
+}
+
+/**
+ * The ids of the `major` best-connected nodes, ties broken by id so the same graph always labels the
+ * same nodes. Linear apart from sorting the nodes at the cut-off degree: a view adding thousands of
+ * leaves can give each its class up front instead of re-ranking (and restyling) everything after.
+ */
+export function majorNodes(nodes: readonly { id: string; degree: number }[], major = MAJOR_NODES): Set<string> {
+  if (nodes.length <= major) return new Set(nodes.map((n) => n.id));
+  const degrees = Float64Array.from(nodes, (n) => n.degree).sort();
+  const cut = degrees[degrees.length - major]!;
+  const out = new Set<string>();
+  const tied: string[] = [];
+  for (const n of nodes) {
+    if (n.degree > cut) out.add(n.id);
+    else if (n.degree === cut) tied.push(n.id);
+  }
+  tied.sort((a, b) => a.localeCompare(b));
+  for (const id of tied.slice(0, major - out.size)) out.add(id);
+  return out;
 }
 
 interface Box {

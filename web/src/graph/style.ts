@@ -45,6 +45,11 @@ export function kindClass(kind: EntityKind): string {
 export const HIDDEN_CLASS = 'kind-hidden';
 /** Class on edges whose label should show regardless of zoom (hovered, or touching the selection). */
 export const FOCUS_CLASS = 'focus';
+/**
+ * Class on an edge that is the only one between its two nodes: drawn straight, which looks the same as
+ * a lone bezier but spares Cytoscape looking for parallel edges among all of a hub's thousands.
+ */
+export const LONE_CLASS = 'lone';
 /** Class on edges under the pointer (or touching the node under it): their labels show too. */
 export const HOVER_CLASS = 'hover';
 /** Class on edges while the view is zoomed in far enough for every relationship label to fit. */
@@ -162,6 +167,10 @@ export function graphStylesheet(theme: Theme = 'light'): StylesheetJson {
         'text-background-shape': 'roundrectangle',
         'overlay-opacity': 0,
       },
+    },
+    {
+      selector: `edge.${LONE_CLASS}`,
+      style: { 'curve-style': 'straight' },
     },
     {
       selector: `edge.${ZOOM_LABEL_CLASS}`,

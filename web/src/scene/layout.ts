@@ -22,10 +22,11 @@ export const RINGS_ABOVE = 150;
 /** Scenes larger than this relax new nodes among their own neighbours only, not against every node. */
 export const LOCAL_ABOVE = 1000;
 /**
- * A whole scene larger than this is first placed without physics (`quickLayout`): fcose on 1,000
- * nodes takes seconds on the main thread and cannot be split into steps, so it runs on demand (L).
+ * A whole scene larger than this is first placed without physics (`quickLayout`): fcose on 500
+ * nodes already takes a second on the main thread and cannot be split into steps, so before the
+ * first paint it runs only on the overview's 300; for more it runs on demand (L, in a worker).
  */
-export const QUICK_ABOVE = 1000;
+export const QUICK_ABOVE = DRAFT_ABOVE;
 
 export interface PlaceOptions {
   /** New nodes start around this node (the one they were expanded from). */

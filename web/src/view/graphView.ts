@@ -1,9 +1,11 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { edgeDefinition, nodeDefinition, stubDefinitions } from '../graph/elements.js';
-import { attachLabels } from '../graph/labels.js';
-import { FADED_CLASS, FOCUS_CLASS, HIDDEN_CLASS, HOVER_CLASS, PATH_CLASS, STUB_CLASS, STUB_EDGE_CLASS, THEME_COLOURS, graphStylesheet, type Theme } from '../graph/style.js';
+import { attachLabels, majorNodes, minorLabels, syncLabels } from '../graph/labels.js';
+import { FADED_CLASS, FOCUS_CLASS, HIDDEN_CLASS, HOVER_CLASS, LONE_CLASS, MINOR_CLASS, PATH_CLASS, STUB_CLASS, STUB_EDGE_CLASS, THEME_COLOURS, graphStylesheet, type Theme } from '../graph/style.js';
 import { isEdgeVisible, isNodeVisible, type Position, type Scene } from '../scene/scene.js';
 import { moreStubs } from '../scene/stubs.js';
+import { sceneBox, viewportFor, visibleKey } from './fit.js';
+import { drawPlan, loneEdges } from './plan.js';
 
 /** Stubs and their edges: drawn from the scene's "+N more" counts, not entities of the scene. */
 const STUBS = `.${STUB_CLASS}, .${STUB_EDGE_CLASS}`;
@@ -16,7 +18,12 @@ const FIT_PADDING = 36;
 /** From this many nodes the view trades detail for speed while it moves (see `tune`). */
 export const BIG_SCENE = 1000;
 /** New elements added to the canvas per frame (a slice takes Cytoscape some tens of milliseconds). */
-export const ADD_SLICE = 500;
+export const ADD_SLICE = 250;
+
+/** Resolves in a task of its own after the next frame: Cytoscape draws in that frame, the caller's work follows it. */
+function afterFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 
 export interface ViewEvents {
   /** The analyst clicked an element (additive with Shift/Ctrl/Meta) or empty canvas (ids empty). */
@@ -37,6 +44,10 @@ export class GraphView {
   readonly cy: Core;
   private visibleKey = '';
   private stubKey = '';
+  /** The scene the canvas was last asked to show (some of it may still be coming, a slice per frame). */
+  private drawn: Scene | null = null;
+  /** False while slices of the last render are still to come. */
+  private complete = true;
   private big = false;
   /** Bumped by each render, so slices of an older render stop when a newer one starts. */
   private job = 0;
@@ -69,58 +80,108 @@ export class GraphView {
   }
 
   /**
-   * Makes the canvas show `scene`; fits the view when what is visible changed. Up to `ADD_SLICE` new
-   * elements are added at once; more (a hub's thousands of neighbours, a big first scene) go in
-   * slices, one per frame, so the page keeps answering. Returns null when the canvas is done, or the
-   * number still to come and a promise for when they are drawn (a newer render takes over).
+   * Makes the canvas show `scene`, touching only what differs from the scene drawn before: elements
+   * that left are removed, new ones added with their classes already set, and existing ones restyled
+   * only when the hidden sets or the selection changed. Up to `ADD_SLICE` new elements are added at
+   * once; more (a hub's thousands of neighbours, a big first scene) go in slices, each in its own task
+   * after a frame, so no single task redraws thousands of new elements. When what is visible changed
+   * the view fits: at once for a small change, or before the first slice from the scene's own box
+   * for a big one, so the new elements are drawn once at the final zoom. Returns null when the canvas
+   * is done, or the number still to come and a promise for when they are drawn (a newer render takes over).
    */
   render(scene: Scene): { pending: number; done: Promise<void> } | null {
     const cy = this.cy;
     const job = ++this.job;
+    const last = this.drawn;
+    this.drawn = scene;
     this.tune(scene.nodes.size > BIG_SCENE);
-    let pending: ElementDefinition[] = [];
+    const plan = drawPlan(last, scene, (id) => cy.getElementById(id).nonempty(), this.complete);
+    this.complete = false;
     const selected = new Set(scene.selection);
+    const key = visibleKey(scene);
+    const refit = key !== this.visibleKey;
+    this.visibleKey = key;
+    const sliced = plan.add.length > ADD_SLICE;
+    // Labels of new nodes are decided here, at the zoom they will be drawn at, so the canvas never
+    // restyles thousands of nodes after they arrive.
+    if (sliced && refit) this.fitScene(scene);
+    let minor: Set<string> | null | undefined;
+    const lone = plan.add.length ? loneEdges(scene, plan.add) : null;
+    const definitions = (ids: readonly string[]): ElementDefinition[] => {
+      if (minor === undefined) minor = minorLabels(cy.zoom(), scene.nodes.size) ? majorNodes([...scene.nodes.values()]) : null;
+      return ids.map((id) => this.definition(scene, id, selected, minor ?? null, lone!.isLone));
+    };
+    const first = sliced ? [] : plan.add;
     cy.batch(() => {
-      cy.elements().not(STUBS).forEach((ele) => {
-        const id = ele.id();
-        if (ele.isNode() ? !scene.nodes.has(id) : !scene.edges.has(id)) ele.remove();
-      });
-      // Nodes first, then edges: a slice of edges never names a node still to come.
-      const add: ElementDefinition[] = [];
-      for (const n of scene.nodes.values()) {
-        const p = scene.positions.get(n.id);
-        const existing = cy.getElementById(n.id);
-        if (existing.empty()) add.push(nodeDefinition(n, p ? { ...p } : undefined));
-        else if (p) {
-          const at = existing.position();
-          if (at.x !== p.x || at.y !== p.y) existing.position({ ...p });
-        }
+      if (plan.remove.length) {
+        const gone = cy.collection();
+        for (const id of plan.remove) gone.merge(cy.getElementById(id));
+        gone.remove();
       }
-      for (const e of scene.edges.values()) if (cy.getElementById(e.id).empty()) add.push(edgeDefinition(e));
-      pending = add.slice(ADD_SLICE);
-      if (add.length) cy.add(add.slice(0, ADD_SLICE));
-      this.dress(cy.elements().not(STUBS), scene, selected);
-      // Stubs hang off their entities' nodes, so they wait until every node is on the canvas.
-      if (!pending.length) this.renderStubs(scene);
+      for (const [id, p] of plan.move) {
+        const node = cy.getElementById(id);
+        const at = node.position();
+        if (at.x !== p.x || at.y !== p.y) node.position({ ...p });
+      }
+      // A parallel edge is coming: the one already there goes back to a bezier, so the two do not overlap.
+      for (const id of lone?.notLoneAnyMore ?? []) cy.getElementById(id).removeClass(LONE_CLASS);
+      if (first.length) cy.add(definitions(first));
+      if (plan.restyle === 'all') this.dress(cy.elements().not(STUBS), scene, selected);
+      else if (plan.restyle.length) this.dress(this.around(plan.restyle), scene, selected);
+      if (!sliced) this.renderStubs(scene);
     });
-    if (!pending.length) {
-      this.fitIfChanged();
+    if (!sliced) {
+      this.complete = true;
+      if (refit) this.fit();
+      syncLabels(this.cy);
       return null;
     }
-    const rest = pending;
+    const rest = plan.add;
     const done = (async () => {
       for (let at = 0; at < rest.length; at += ADD_SLICE) {
-        await new Promise((resolve) => requestAnimationFrame(resolve));
+        await afterFrame();
         if (job !== this.job) return;
-        cy.batch(() => {
-          const added = cy.add(rest.slice(at, at + ADD_SLICE));
-          this.dress(added, scene, selected);
-          if (at + ADD_SLICE >= rest.length) this.renderStubs(scene);
-        });
+        // Nodes come before edges in `rest`, so a slice of edges never names a node still to come.
+        cy.add(definitions(rest.slice(at, at + ADD_SLICE)));
       }
-      this.fitIfChanged();
+      await afterFrame();
+      if (job !== this.job) return;
+      // Stubs hang off their entities' nodes, so they wait until every node is on the canvas.
+      cy.batch(() => this.renderStubs(scene));
+      syncLabels(this.cy);
+      this.complete = true;
     })();
     return { pending: rest.length, done };
+  }
+
+  /** A new element's definition with the classes the scene gives it (hidden, focus, minor label, lone edge). */
+  private definition(scene: Scene, id: string, selected: ReadonlySet<string>, minor: ReadonlySet<string> | null, isLone: (id: string) => boolean): ElementDefinition {
+    const node = scene.nodes.get(id);
+    if (node) {
+      const def = nodeDefinition(node, scene.positions.get(id) ? { ...scene.positions.get(id)! } : undefined);
+      const classes = [def.classes as string];
+      if (!isNodeVisible(scene, id)) classes.push(HIDDEN_CLASS);
+      if (minor && !minor.has(id)) classes.push(MINOR_CLASS);
+      return { ...def, classes: classes.join(' '), ...(selected.has(id) ? { selected: true } : {}) };
+    }
+    const edge = scene.edges.get(id)!;
+    const classes: string[] = [];
+    if (!isEdgeVisible(scene, id)) classes.push(HIDDEN_CLASS);
+    if (selected.has(edge.source) || selected.has(edge.target)) classes.push(FOCUS_CLASS);
+    if (isLone(id)) classes.push(LONE_CLASS);
+    return { ...edgeDefinition(edge), classes: classes.join(' '), ...(selected.has(id) ? { selected: true } : {}) };
+  }
+
+  /** These elements and, for nodes, their edges (whose focus follows the node's selection). */
+  private around(ids: readonly string[]): cytoscape.Collection {
+    const out = this.cy.collection();
+    for (const id of ids) {
+      const ele = this.cy.getElementById(id);
+      if (ele.empty()) continue;
+      out.merge(ele);
+      if (ele.isNode()) out.merge((ele as NodeSingular).connectedEdges().not(STUBS));
+    }
+    return out;
   }
 
   /** Hidden, selected and focus classes for `eles` as the scene has them. */
@@ -139,16 +200,12 @@ export class GraphView {
     });
   }
 
-  private fitIfChanged(): void {
-    const key = this.cy
-      .elements(`:visible`)
-      .not(STUBS)
-      .map((e) => e.id())
-      .join('|');
-    if (key !== this.visibleKey) {
-      this.visibleKey = key;
-      this.fit();
-    }
+  /** Fits the view to the scene's visible nodes as placed in the scene (see view/fit.ts). */
+  private fitScene(scene: Scene): void {
+    const box = sceneBox(scene);
+    if (!box) return;
+    const cy = this.cy;
+    cy.viewport(viewportFor(box, cy.width(), cy.height(), FIT_PADDING, { min: cy.minZoom(), max: MAX_FIT_ZOOM }));
   }
 
   /**
@@ -185,6 +242,11 @@ export class GraphView {
 
   /** Fits the visible graph into the container. */
   fit(): void {
+    // Mid-way through slices the canvas holds only part of the scene: fit what it will hold.
+    if (!this.complete && this.drawn) {
+      this.fitScene(this.drawn);
+      return;
+    }
     const cy = this.cy;
     const shown = cy.nodes().not(`.${HIDDEN_CLASS}`);
     if (shown.empty()) return;
