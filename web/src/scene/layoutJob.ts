@@ -1,5 +1,5 @@
 import { layout, type LayoutName } from './layout.js';
-import type { Position, Scene } from './scene.js';
+import { EMPTY_SCENE, type Position, type Scene } from './scene.js';
 
 /** One layout for the worker (scene/layoutWorker.ts): the request, the answer, and the work itself. */
 
@@ -15,20 +15,11 @@ export type LayoutAnswer = { id: number; positions: [string, Position][] } | { i
 /** The worker's side: pure, so it is tested under Node like the rest of the scene code. */
 export function answerLayout(request: LayoutRequest): LayoutAnswer {
   try {
-    const scene = { ...EMPTY_PARTS, ...request.scene } as Scene;
+    const scene: Scene = { ...EMPTY_SCENE, ...request.scene };
     return { id: request.id, positions: [...layout(scene, request.name)] };
   } catch (error) {
     return { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
-const EMPTY_PARTS: Omit<Scene, LayoutRequest['scene'] extends infer T ? keyof T : never> = {
-  hiddenTypes: new Set(),
-  removedEdges: new Set(),
-  selection: [],
-  asOf: null,
-  queries: [],
-  truncated: false,
-  more: new Map(),
-};
 
