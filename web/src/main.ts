@@ -201,13 +201,17 @@ function render(before?: Scene): void {
   const drawing = view.render(scene);
   timeSlider.show(scene.asOf);
   legend.render(kindCounts(scene), scene.hiddenKinds, typeCounts(scene), scene.hiddenTypes);
-  list.render(scene);
+  // While the canvas takes thousands of new elements a slice at a time, the entity list waits for it:
+  // its own thousands of entries would otherwise add their layout to the frames that draw the slices.
+  if (!drawing) list.render(scene);
   if (ready) setStatus(statusLine(scene, totalEntities));
   if (drawing) {
     // The scene has them all; the canvas catches up a slice per frame. Say so until it has.
     if (ready) setStatus(`Drawing ${drawing.pending.toLocaleString('en-US')} more elements… ${statusLine(scene, totalEntities)}`, 'busy');
     void drawing.done.then(() => {
-      if (ready && history.scene === scene) setStatus(statusLine(scene, totalEntities));
+      if (history.scene !== scene) return;
+      list.render(scene);
+      if (ready) setStatus(statusLine(scene, totalEntities));
     });
   }
   const hasSelection = scene.selection.length > 0;

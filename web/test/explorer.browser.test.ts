@@ -215,6 +215,31 @@ describe('the entity list', () => {
   });
 });
 
+describe('the entity list keeps its entries', () => {
+  it('a selection updates entries in place; a hidden entity leaves and comes back in name order', async () => {
+    await openPage(DESKTOP);
+    const entries = page.locator('#entity-list button');
+    const ids = () => entries.evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.id!));
+    const before = await ids();
+    // Tag every entry's element: a rebuilt list would lose the tags.
+    await entries.evaluateAll((bs) => bs.forEach((b) => ((b as unknown as { tagged: boolean }).tagged = true)));
+    const tagged = () => entries.evaluateAll((bs) => bs.filter((b) => (b as unknown as { tagged?: boolean }).tagged).length);
+    await page.locator('#entity-list button[data-id="person:gro-jaere"]').click();
+    await expect.poll(async () => (await debug()).selectedIds).toEqual(['person:gro-jaere']);
+    expect(await page.locator('#entity-list button[aria-pressed="true"]').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.id))).toEqual(['person:gro-jaere']);
+    expect(await tagged()).toBe(before.length);
+    // The clicked entry is the same element, so the focus never left it.
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id)).toBe('person:gro-jaere');
+
+    await page.keyboard.press('h');
+    await expect.poll(ids).toEqual(before.filter((id) => id !== 'person:gro-jaere'));
+    expect(await tagged()).toBe(before.length - 1);
+    await page.keyboard.press('s');
+    await expect.poll(ids).toEqual(before);
+    expect(await tagged()).toBe(before.length - 1);
+  });
+});
+
 describe('the ? dialog', () => {
   it('lists every action’s shortcut and every key that acts where the focus is', async () => {
     await openPage(DESKTOP);

@@ -2,7 +2,7 @@ import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import type { EntitySummary, RelationshipSummary } from '../model.js';
 import { mergeSubgraph } from './elements.js';
-import { attachLabels, majorNodes, minorLabels, syncLabels } from './labels.js';
+import { MAJOR_NODES, attachLabels, majorNodes, minorLabels, syncLabels } from './labels.js';
 import { EDGE_LABEL_ZOOM, FOCUS_CLASS, MINOR_CLASS, NODE_LABEL_ZOOM, ZOOM_LABEL_CLASS, graphStylesheet } from './style.js';
 
 function graph(nodes: EntitySummary[], edges: RelationshipSummary[] = []) {
@@ -107,6 +107,23 @@ describe('node labels by zoom', () => {
     syncLabels(cy, EDGE_LABEL_ZOOM, NODE_LABEL_ZOOM, 20);
     expect(cy.getElementById('hub').hasClass(MINOR_CLASS)).toBe(false);
     expect(cy.nodes().not(`.${MINOR_CLASS}`)).toHaveLength(20);
+  });
+
+  it('flips a big zoom change in chunks, a task each, ending as one sync would', async () => {
+    const cy = many(200);
+    attachLabels(cy, 25);
+    cy.zoom(NODE_LABEL_ZOOM);
+    expect(cy.nodes(`.${MINOR_CLASS}`)).toHaveLength(0);
+    cy.zoom(NODE_LABEL_ZOOM / 2);
+    // MAJOR_NODES keep their labels; the other 140 flip, 25 now and the rest in later tasks.
+    expect(cy.nodes(`.${MINOR_CLASS}`)).toHaveLength(25);
+    for (let i = 0; i < 10 && cy.nodes(`.${MINOR_CLASS}`).length < 140; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cy.nodes(`.${MINOR_CLASS}`)).toHaveLength(200 - MAJOR_NODES);
+    const chunked = cy.nodes().not(`.${MINOR_CLASS}`).map((n) => n.id());
+    const once = many(200);
+    once.zoom(NODE_LABEL_ZOOM / 2);
+    syncLabels(once);
+    expect(chunked).toEqual(once.nodes().not(`.${MINOR_CLASS}`).map((n) => n.id()));
   });
 
   it('follows the zoom once attached', () => {

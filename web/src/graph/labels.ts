@@ -1,26 +1,55 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import { dropClass, setClass, settleStyles } from './classes.js';
 import { EDGE_LABEL_ZOOM, MINOR_CLASS, NODE_LABEL_ZOOM, ZOOM_LABEL_CLASS } from './style.js';
 
-// Remembers which node-label state is applied, so zoom events that change nothing cost nothing.
-const SCRATCH = '_kgxLabels';
-// Set while the edge labels shown match the current positions; moves, adds and removes clear it.
-const EDGE_SCRATCH = '_kgxEdgeLabels';
+/**
+ * Which label state each canvas has applied: the node-label state ('all' / 'minor'), and whether the
+ * edge labels shown still match the positions (moves, adds and removes clear it). Kept here, not in
+ * Cytoscape's scratch: setting or removing core scratch data restyles every element of the graph.
+ */
+interface LabelState {
+  nodes?: 'all' | 'minor';
+  edgesPlaced?: boolean;
+}
+const states = new WeakMap<Core, LabelState>();
+
+function stateOf(cy: Core): LabelState {
+  let state = states.get(cy);
+  if (!state) states.set(cy, (state = {}));
+  return state;
+}
+
+/** A zoom that flips more node labels than this flips them in chunks of this size, a task each. */
+export const LABEL_FLIP_CHUNK = 500;
 
 /**
  * Keeps labels in step with the zoom from now on: re-applies on every zoom, and re-ranks nodes
- * whenever elements come or go (a new hub must get its label).
+ * whenever elements come or go (a new hub must get its label). Crossing NODE_LABEL_ZOOM on a big
+ * scene restyles thousands of nodes; those flips go `flipChunk` at a time, each chunk in a task of
+ * its own with its styles computed there, so the zoom never blocks the page for the whole restyle.
  */
-export function attachLabels(cy: Core): void {
+export function attachLabels(cy: Core, flipChunk = LABEL_FLIP_CHUNK): void {
+  const state = stateOf(cy);
   cy.on('add remove', () => {
-    cy.removeScratch(SCRATCH);
-    cy.removeScratch(EDGE_SCRATCH);
+    state.nodes = undefined;
+    state.edgesPlaced = false;
   });
   cy.on('position', () => {
-    cy.removeScratch(EDGE_SCRATCH);
+    state.edgesPlaced = false;
   });
+  let pending = false;
+  const follow = (): void => {
+    if (syncLabels(cy, EDGE_LABEL_ZOOM, NODE_LABEL_ZOOM, MAJOR_NODES, flipChunk) || pending) return;
+    pending = true;
+    setTimeout(() => {
+      pending = false;
+      follow();
+      settleStyles(cy);
+    }, 0);
+  };
   // After a drag or a re-layout the free spots for edge labels have changed.
-  cy.on('dragfree', () => syncLabels(cy));
-  cy.on('zoom', () => syncLabels(cy));
+  cy.on('dragfree', follow);
+  cy.on('zoom', follow);
   syncLabels(cy);
 }
 
@@ -35,40 +64,42 @@ export const MAJOR_NODES = 60;
  *  - Edges: from EDGE_LABEL_ZOOM, every label that would not cover a node or its name (hovered
  *    and selected ones always show).
  *  - Nodes: below NODE_LABEL_ZOOM only the MAJOR_NODES highest-degree nodes keep their label.
+ * Flips at most `flipLimit` node labels; returns false when some are left for another call.
  */
-export function syncLabels(cy: Core, edgeZoom = EDGE_LABEL_ZOOM, nodeZoom = NODE_LABEL_ZOOM, major = MAJOR_NODES): void {
+export function syncLabels(cy: Core, edgeZoom = EDGE_LABEL_ZOOM, nodeZoom = NODE_LABEL_ZOOM, major = MAJOR_NODES, flipLimit = Infinity): boolean {
   const zoom = cy.zoom();
+  const state = stateOf(cy);
+  let done = true;
   cy.batch(() => {
     const edgesOn = zoom >= edgeZoom;
     // Only touch what differs: zoom events fire many times a second.
     if (!edgesOn) {
-      const shown = cy.edges(`.${ZOOM_LABEL_CLASS}`);
-      if (shown.nonempty()) shown.removeClass(ZOOM_LABEL_CLASS);
-      cy.removeScratch(EDGE_SCRATCH);
-    } else if (!cy.scratch(EDGE_SCRATCH)) {
-      cy.scratch(EDGE_SCRATCH, true);
+      dropClass(cy, ZOOM_LABEL_CLASS);
+      state.edgesPlaced = false;
+    } else if (!state.edgesPlaced) {
+      state.edgesPlaced = true;
       const boxes = cy.nodes(':visible').map(nodeBox);
-      cy.edges().forEach((edge) => {
+      setClass(cy.edges(), ZOOM_LABEL_CLASS, (edge) => {
         const box = edgeLabelBox(edge);
-        edge.toggleClass(ZOOM_LABEL_CLASS, !boxes.some((b) => overlaps(b, box)));
+        return !boxes.some((b) => overlaps(b, box));
       });
     }
 
     const nodes = cy.nodes();
     const allOn = !minorLabels(zoom, nodes.length, nodeZoom, major);
     const key = allOn ? 'all' : 'minor';
-    if (cy.scratch(SCRATCH) === key) return;
-    cy.scratch(SCRATCH, key);
-    if (allOn) {
-      cy.nodes(`.${MINOR_CLASS}`).removeClass(MINOR_CLASS);
+    if (state.nodes === key) return;
+    const keep = allOn ? null : majorNodes(nodes.map((n) => ({ id: n.id(), degree: Number(n.data('degree')) || 0 })), major);
+    const flips = nodes.filter((node) => node.hasClass(MINOR_CLASS) !== (keep !== null && !keep.has(node.id())));
+    if (flips.length > flipLimit) {
+      flips.slice(0, flipLimit).toggleClass(MINOR_CLASS);
+      done = false;
       return;
     }
-    const keep = majorNodes(nodes.map((n) => ({ id: n.id(), degree: Number(n.data('degree')) || 0 })), major);
-    // Only the nodes whose class changes are restyled (toggleClass skips the rest).
-    nodes.forEach((node) => {
-      node.toggleClass(MINOR_CLASS, !keep.has(node.id()));
-    });
+    if (flips.nonempty()) flips.toggleClass(MINOR_CLASS);
+    state.nodes = key;
   });
+  return done;
 }
 
 /** True when, at this zoom and with this many nodes, only the `major` best-connected keep their labels. */

@@ -16,9 +16,21 @@ function later(fn: () => void): void {
   else setTimeout(fn, 0);
 }
 
+/** One entry of the list, kept from render to render while its entity stays in the scene. */
+interface Row {
+  li: HTMLLIElement;
+  button: HTMLButtonElement;
+  /** Name and kind: a different identity rebuilds the entry; selection and "+N more" change in place. */
+  identity: string;
+  selected: boolean;
+  more: number;
+}
+
 /**
  * The accessible twin of the canvas: the scene's visible entities as a list of buttons, in name
  * order, reachable by Tab and read by screen readers. Choosing one selects it as a click would.
+ * Entries are kept by id: a render builds only the entries that are new or changed and moves the
+ * rest into order, so adding a hub's neighbours or selecting a node does not rebuild thousands.
  */
 export class EntityList {
   private readonly list: HTMLUListElement;
@@ -26,6 +38,7 @@ export class EntityList {
   private key = '';
   /** Bumped by each render, so a slice of an older list never lands in a newer one. */
   private job = 0;
+  private rows = new Map<string, Row>();
 
   constructor(
     root: HTMLElement,
@@ -52,42 +65,84 @@ export class EntityList {
     const nodes = [...scene.nodes.values()].filter((n) => isNodeVisible(scene, n.id)).sort((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const selected = new Set(scene.selection);
     const more = (id: string) => scene.more.get(id) ?? 0;
-    const key = nodes.map((n) => `${n.id}${selected.has(n.id) ? '*' : ''}${more(n.id) || ''}`).join('|');
+    const identity = (n: EntitySummary) => `${n.kind}|${n.name}`;
+    const key = nodes.map((n) => `${n.id}|${selected.has(n.id) ? '*' : ''}|${more(n.id)}|${identity(n)}`).join('\n');
     if (key === this.key) return;
     this.key = key;
     this.heading.textContent = `Entities (${nodes.length})`;
-    const item = (n: Required<EntitySummary>): HTMLLIElement => {
-      const b = el(
-        'button',
-        { className: 'entity-link', attrs: { type: 'button', 'aria-pressed': selected.has(n.id) ? 'true' : 'false', 'data-id': n.id } },
-        kindSwatch(n.kind, 12),
-        n.name,
-        el('span', { className: 'visually-hidden' }, `, ${lookOf(n.kind).label}`),
-        // "+N more": relationships the scene's answers left out; Load more (M) brings the next batch.
-        more(n.id) ? el('span', { className: 'more-badge', attrs: { title: `${more(n.id)} more relationships not in the scene` } }, ` +${more(n.id)}`) : null,
-      );
-      b.addEventListener('click', (e) => this.choose(n.id, e.shiftKey || e.ctrlKey || e.metaKey));
-      return el('li', {}, b);
-    };
-    // Thousands of buttons built in one go block the page for seconds: the first ones now, the rest
-    // in idle slices; the heading counts them all at once and aria-busy says the list is still filling.
     const job = ++this.job;
-    // Rebuilding drops the focused button: choosing with Enter must leave the keyboard where it was.
-    const focusedId = this.list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.id : undefined;
-    this.list.replaceChildren(...nodes.slice(0, FIRST).map(item));
-    if (focusedId) this.list.querySelector<HTMLElement>(`button[data-id="${CSS.escape(focusedId)}"]`)?.focus({ preventScroll: true });
-    let at = FIRST;
+
+    const wanted = new Set(nodes.map((n) => n.id));
+    for (const [id, row] of this.rows) {
+      if (wanted.has(id)) continue;
+      row.li.remove();
+      this.rows.delete(id);
+    }
+    // Kept entries are updated in place (so a focused one keeps the focus); new ones are built in
+    // slices, the first ones now and the rest when the browser is idle, so thousands never block it.
+    const fresh: Required<EntitySummary>[] = [];
+    for (const n of nodes) {
+      const row = this.rows.get(n.id);
+      if (!row || row.identity !== identity(n)) {
+        row?.li.remove();
+        this.rows.delete(n.id);
+        fresh.push(n);
+        continue;
+      }
+      this.update(row, selected.has(n.id), more(n.id));
+    }
+    let at = 0;
+    const build = (count: number): void => {
+      for (const n of fresh.slice(at, at + count)) this.rows.set(n.id, this.row(n, selected.has(n.id), more(n.id)));
+      at += count;
+      this.order(nodes);
+    };
+    build(FIRST);
     const step = (): void => {
       if (job !== this.job) return;
-      this.list.append(...nodes.slice(at, at + SLICE).map(item));
-      at += SLICE;
-      if (at < nodes.length) later(step);
+      build(SLICE);
+      if (at < fresh.length) later(step);
       else this.list.removeAttribute('aria-busy');
     };
-    if (at < nodes.length) {
+    if (at < fresh.length) {
       this.list.setAttribute('aria-busy', 'true');
       later(step);
     } else this.list.removeAttribute('aria-busy');
+  }
+
+  /** Puts the built entries in the list in the order of `nodes`, moving only those out of place. */
+  private order(nodes: readonly EntitySummary[]): void {
+    let cursor = this.list.firstElementChild;
+    for (const n of nodes) {
+      const li = this.rows.get(n.id)?.li;
+      if (!li) continue;
+      if (li === cursor) cursor = cursor.nextElementSibling;
+      else this.list.insertBefore(li, cursor);
+    }
+  }
+
+  private row(n: Required<EntitySummary>, selected: boolean, more: number): Row {
+    const button = el(
+      'button',
+      { className: 'entity-link', attrs: { type: 'button', 'aria-pressed': 'false', 'data-id': n.id } },
+      kindSwatch(n.kind, 12),
+      n.name,
+      el('span', { className: 'visually-hidden' }, `, ${lookOf(n.kind).label}`),
+    );
+    button.addEventListener('click', (e) => this.choose(n.id, e.shiftKey || e.ctrlKey || e.metaKey));
+    const row: Row = { li: el('li', {}, button), button, identity: `${n.kind}|${n.name}`, selected: false, more: 0 };
+    this.update(row, selected, more);
+    return row;
+  }
+
+  /** Selection and "+N more" (relationships the scene's answers left out; Load more (M) brings the next batch). */
+  private update(row: Row, selected: boolean, more: number): void {
+    if (row.selected !== selected) row.button.setAttribute('aria-pressed', selected ? 'true' : 'false');
+    row.selected = selected;
+    if (row.more === more) return;
+    row.more = more;
+    row.button.querySelector('.more-badge')?.remove();
+    if (more) row.button.append(el('span', { className: 'more-badge', attrs: { title: `${more} more relationships not in the scene` } }, ` +${more}`));
   }
 
   focus(): void {

@@ -1,5 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { edgeDefinition, nodeDefinition, stubDefinitions } from '../graph/elements.js';
+import { dropClass, setClass, settleStyles } from '../graph/classes.js';
 import { attachLabels, majorNodes, minorLabels, syncLabels } from '../graph/labels.js';
 import { FADED_CLASS, FOCUS_CLASS, HIDDEN_CLASS, HOVER_CLASS, LONE_CLASS, MINOR_CLASS, PATH_CLASS, STUB_CLASS, STUB_EDGE_CLASS, THEME_COLOURS, graphStylesheet, type Theme } from '../graph/style.js';
 import { isEdgeVisible, isNodeVisible, type Position, type Scene } from '../scene/scene.js';
@@ -17,8 +18,13 @@ const MAX_FIT_ZOOM = 1.4;
 const FIT_PADDING = 36;
 /** From this many nodes the view trades detail for speed while it moves (see `tune`). */
 export const BIG_SCENE = 1000;
-/** New elements added to the canvas per frame (a slice takes Cytoscape some tens of milliseconds). */
+/** Up to this many new elements are added in one go; more are added in slices, a task each. */
 export const ADD_SLICE = 250;
+/** A slice adds chunks of this many elements until it has run this long, then lets a frame draw them. */
+const ADD_CHUNK = 100;
+const SLICE_BUDGET_MS = 60;
+/** Hovering a node fades the rest only up to this many elements: fading restyles each of them. */
+export const HOVER_FADE_MAX = 3000;
 
 /** Resolves in a task of its own after the next frame: Cytoscape draws in that frame, the caller's work follows it. */
 function afterFrame(): Promise<void> {
@@ -134,21 +140,32 @@ export class GraphView {
       this.complete = true;
       if (refit) this.fit();
       syncLabels(this.cy);
+      settleStyles(this.cy);
       return null;
     }
+    settleStyles(this.cy);
     const rest = plan.add;
     const done = (async () => {
-      for (let at = 0; at < rest.length; at += ADD_SLICE) {
+      let at = 0;
+      while (at < rest.length) {
         await afterFrame();
         if (job !== this.job) return;
-        // Nodes come before edges in `rest`, so a slice of edges never names a node still to come.
-        cy.add(definitions(rest.slice(at, at + ADD_SLICE)));
+        // Chunks until the task's budget is spent: the style work is done here, in this task, so the
+        // frame that follows only draws. Nodes come before edges in `rest`, so a chunk of edges
+        // never names a node still to come.
+        const start = performance.now();
+        do {
+          cy.add(definitions(rest.slice(at, at + ADD_CHUNK)));
+          at += ADD_CHUNK;
+          settleStyles(this.cy);
+        } while (at < rest.length && performance.now() - start < SLICE_BUDGET_MS);
       }
       await afterFrame();
       if (job !== this.job) return;
       // Stubs hang off their entities' nodes, so they wait until every node is on the canvas.
       cy.batch(() => this.renderStubs(scene));
       syncLabels(this.cy);
+      settleStyles(this.cy);
       this.complete = true;
     })();
     return { pending: rest.length, done };
@@ -186,17 +203,16 @@ export class GraphView {
 
   /** Hidden, selected and focus classes for `eles` as the scene has them. */
   private dress(eles: cytoscape.Collection, scene: Scene, selected: ReadonlySet<string>): void {
+    setClass(eles, HIDDEN_CLASS, (ele) => (ele.isNode() ? !isNodeVisible(scene, ele.id()) : !isEdgeVisible(scene, ele.id())));
+    setClass(eles.edges(), FOCUS_CLASS, (edge) => selected.has(edge.source().id()) || selected.has(edge.target().id()));
     eles.forEach((ele) => {
-      const id = ele.id();
-      ele.toggleClass(HIDDEN_CLASS, ele.isNode() ? !isNodeVisible(scene, id) : !isEdgeVisible(scene, id));
-      const on = selected.has(id);
+      const on = selected.has(ele.id());
       if (on !== ele.selected()) {
         ele.selectify();
         if (on) ele.select();
         else ele.unselect();
         ele.unselectify();
       }
-      if (ele.isEdge()) ele.toggleClass(FOCUS_CLASS, selected.has(ele.source().id()) || selected.has(ele.target().id()));
     });
   }
 
@@ -275,12 +291,10 @@ export class GraphView {
   highlight(ids: readonly string[] | null): void {
     const cy = this.cy;
     cy.batch(() => {
-      cy.elements().removeClass(`${PATH_CLASS} ${FADED_CLASS}`);
-      if (!ids) return;
       const on = cy.collection();
-      for (const id of ids) on.merge(cy.getElementById(id));
-      on.addClass(PATH_CLASS);
-      cy.elements().not(on).addClass(FADED_CLASS);
+      for (const id of ids ?? []) on.merge(cy.getElementById(id));
+      setClass(cy.elements(), PATH_CLASS, (ele) => on.has(ele));
+      setClass(cy.elements(), FADED_CLASS, (ele) => !!ids && !on.has(ele));
     });
   }
 
@@ -331,17 +345,18 @@ export class GraphView {
       this.events.moved(new Map([[node.id(), { ...node.position() }]]));
     });
     // Hover: the node, its neighbours and the edges between them stand out; the rest fades.
+    // Fading restyles every element, so big scenes only raise the neighbourhood (see HOVER_FADE_MAX).
     cy.on('mouseover', 'node', (event) => {
       const hood = (event.target as NodeSingular).closedNeighborhood();
       cy.batch(() => {
-        hood.addClass(HOVER_CLASS);
-        if (!cy.elements(`.${PATH_CLASS}`).nonempty()) cy.elements().not(hood).addClass(FADED_CLASS);
+        setClass(hood, HOVER_CLASS, true);
+        if (cy.elements().length <= HOVER_FADE_MAX && cy.elements(`.${PATH_CLASS}`).empty()) setClass(cy.elements().not(hood), FADED_CLASS, true);
       });
     });
     cy.on('mouseout', 'node', () => {
       cy.batch(() => {
-        cy.elements().removeClass(HOVER_CLASS);
-        if (!cy.elements(`.${PATH_CLASS}`).nonempty()) cy.elements().removeClass(FADED_CLASS);
+        dropClass(cy, HOVER_CLASS);
+        if (cy.elements(`.${PATH_CLASS}`).empty()) dropClass(cy, FADED_CLASS);
       });
     });
     cy.on('mouseover', 'edge', (event) => event.target.addClass(HOVER_CLASS));
