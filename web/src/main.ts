@@ -210,8 +210,9 @@ function render(before?: Scene): void {
     if (ready) setStatus(`Drawing ${drawing.pending.toLocaleString('en-US')} more elements… ${statusLine(scene, totalEntities)}`, 'busy');
     void drawing.done.then(() => {
       if (history.scene !== scene) return;
-      list.render(scene);
       if (ready) setStatus(statusLine(scene, totalEntities));
+      // A task of its own: the canvas's last slice has just run in this one.
+      setTimeout(() => history.scene === scene && list.render(scene), 0);
     });
   }
   const hasSelection = scene.selection.length > 0;
