@@ -262,6 +262,37 @@ describe('the ? dialog', () => {
   });
 });
 
+describe('the toolbar on a narrower window', () => {
+  it('breaks between groups with no divider before a group that starts a line; the open review panel follows it', async () => {
+    await openPage(DESKTOP);
+    const review = page.getByRole('button', { name: 'Review' });
+    await review.click();
+    const below = async () => {
+      const bar = (await page.locator('.toolbar-row').boundingBox())!;
+      const panel = (await page.locator('#review').boundingBox())!;
+      return panel.y >= bar.y + bar.height && panel.y <= bar.y + bar.height + 12;
+    };
+    expect(await below()).toBe(true);
+    const barHeight = async () => (await page.locator('.toolbar-row').boundingBox())!.height;
+    const wide = await barHeight();
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await expect.poll(barHeight).toBeGreaterThan(wide);
+    const groups = () =>
+      page.locator('#toolbar .tool-group').evaluateAll((gs) =>
+        gs.map((g) => ({ top: (g as HTMLElement).offsetTop, divider: getComputedStyle(g).borderLeftStyle !== 'none' && getComputedStyle(g).borderLeftColor !== 'rgba(0, 0, 0, 0)' })),
+      );
+    await expect.poll(async () => new Set((await groups()).map((g) => g.top)).size).toBeGreaterThan(1);
+    const seen = await groups();
+    seen.forEach((g, i) => {
+      const startsLine = i === 0 || g.top !== seen[i - 1]!.top;
+      expect(g.divider, `group ${i}${startsLine ? ' (starts a line)' : ''}`).toBe(!startsLine);
+    });
+    await expect.poll(below).toBe(true);
+    await shot('08-toolbar-1000');
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('Escape', () => {
   it('closes the review panel first (the focus back on its button), then clears the selection and the details', async () => {
     await openPage(DESKTOP);

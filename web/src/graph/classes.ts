@@ -19,9 +19,9 @@ export function setClass<E extends SingularElementArgument>(eles: Classed<E>, cl
   return flip.length;
 }
 
-/** Takes `cls` from every element that has it (and touches no other). */
-export function dropClass(cy: Core, cls: string): void {
-  const having = cy.elements(`.${cls}`);
+/** Takes `cls` from every element (of the graph, or of `within`) that has it, and touches no other. */
+export function dropClass(within: Core | { filter(selector: string): { nonempty(): boolean; removeClass(cls: string): unknown } }, cls: string): void {
+  const having = within.filter(`.${cls}`);
   if (having.nonempty()) having.removeClass(cls);
 }
 

@@ -2,8 +2,8 @@ import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import type { EntitySummary, RelationshipSummary } from '../model.js';
 import { mergeSubgraph } from './elements.js';
-import { MAJOR_NODES, attachLabels, majorNodes, minorLabels, syncLabels } from './labels.js';
-import { EDGE_LABEL_ZOOM, FOCUS_CLASS, MINOR_CLASS, NODE_LABEL_ZOOM, ZOOM_LABEL_CLASS, graphStylesheet } from './style.js';
+import { MAJOR_NODES, attachLabels, majorNodes, minorLabels, placeFocusLabels, syncLabels } from './labels.js';
+import { EDGE_LABEL_ZOOM, FITS_CLASS, FOCUS_CLASS, HOVER_CLASS, MINOR_CLASS, NODE_LABEL_ZOOM, ZOOM_LABEL_CLASS, graphStylesheet } from './style.js';
 
 function graph(nodes: EntitySummary[], edges: RelationshipSummary[] = []) {
   const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStylesheet(), minZoom: 0.05, maxZoom: 4 });
@@ -54,12 +54,56 @@ describe('edge labels by zoom', () => {
     expect(cy.getElementById('e').hasClass(ZOOM_LABEL_CLASS)).toBe(true);
   });
 
-  it('a focused edge (touching the selection) shows its label at any zoom', () => {
+  it('a focused edge (touching the selection) shows its label at any zoom where it covers nothing', () => {
     const cy = pair();
     cy.zoom(0.5);
     syncLabels(cy);
     cy.getElementById('e').addClass(FOCUS_CLASS);
+    placeFocusLabels(cy);
     expect(cy.getElementById('e').style('label')).toBe('ROLE_AT: administrerende direktør');
+    cy.getElementById('e').removeClass(FOCUS_CLASS);
+    placeFocusLabels(cy);
+    expect(cy.getElementById('e').hasClass(FITS_CLASS)).toBe(false);
+    expect(cy.getElementById('e').style('label')).toBe('');
+  });
+
+  it("a selected node's labels leave a neighbour's name and each other uncovered; hovering shows the rest", () => {
+    const cy = graph(
+      [
+        { id: 'hub', kind: 'ORGANISATION', name: 'Hub' },
+        { id: 'x', kind: 'PERSON', name: 'X' },
+        { id: 'y', kind: 'PERSON', name: 'Y' },
+        { id: 'z', kind: 'PERSON', name: 'Sits where a label would' },
+      ],
+      [
+        { id: 'hx', type: 'ROLE_AT', source: 'x', target: 'hub', title: 'styreleder' },
+        { id: 'hy', type: 'ROLE_AT', source: 'y', target: 'hub', title: 'styremedlem' },
+        { id: 'hz', type: 'ROLE_AT', source: 'z', target: 'hub', title: null },
+      ],
+    );
+    cy.getElementById('hub').position({ x: 0, y: 0 });
+    // x and y lie the same way from the hub: their labels would sit on top of each other.
+    cy.getElementById('x').position({ x: 400, y: 0 });
+    cy.getElementById('y').position({ x: 410, y: 10 });
+    // A node sits half-way to z, where z's label would go.
+    cy.getElementById('z').position({ x: 0, y: 400 });
+    mergeSubgraph(cy, { nodes: [{ id: 'w', kind: 'TOPIC', name: 'In the way' }], edges: [] });
+    cy.getElementById('w').position({ x: 0, y: 200 });
+    cy.edges().addClass(FOCUS_CLASS);
+    placeFocusLabels(cy);
+    const fitting = cy.edges(`.${FITS_CLASS}`).map((e) => e.id());
+    expect(fitting).toEqual(['hx']);
+    expect(cy.getElementById('hy').style('label')).toBe('');
+    expect(cy.getElementById('hz').style('label')).toBe('');
+    cy.getElementById('hz').addClass(HOVER_CLASS);
+    expect(cy.getElementById('hz').style('label')).toBe('ROLE_AT');
+  });
+
+  it('a selection touching more relationships than the limit shows their labels on hover only', () => {
+    const cy = pair();
+    cy.getElementById('e').addClass(FOCUS_CLASS);
+    placeFocusLabels(cy, 0);
+    expect(cy.getElementById('e').style('label')).toBe('');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { dropClass, setClass, settleStyles } from './classes.js';
-import { EDGE_LABEL_ZOOM, MINOR_CLASS, NODE_LABEL_ZOOM, ZOOM_LABEL_CLASS } from './style.js';
+import { EDGE_LABEL_ZOOM, FITS_CLASS, FOCUS_CLASS, MINOR_CLASS, NODE_LABEL_ZOOM, ZOOM_LABEL_CLASS } from './style.js';
 
 /**
  * Which label state each canvas has applied: the node-label state ('all' / 'minor'), and whether the
@@ -51,9 +51,41 @@ export function attachLabels(cy: Core, flipChunk = LABEL_FLIP_CHUNK): void {
     }, 0);
   };
   // After a drag or a re-layout the free spots for edge labels have changed.
-  cy.on('dragfree', follow);
+  cy.on('dragfree', () => {
+    placeFocusLabels(cy);
+    follow();
+  });
   cy.on('zoom', follow);
   syncLabels(cy);
+}
+
+/** A selection touching more relationships than this shows their labels on hover only (placing them costs edges × nodes). */
+export const FOCUS_LABELS_MAX = 150;
+
+/**
+ * Which of the selection's relationships show their label (FITS_CLASS): those whose label covers no
+ * node (nor its name) and no label placed before it, nearest first, so a selected node's labels never
+ * hide a neighbour's name; the others show theirs on hover. Call after the selection or positions change.
+ */
+export function placeFocusLabels(cy: Core, max = FOCUS_LABELS_MAX): void {
+  const focused = cy.edges(`.${FOCUS_CLASS}`);
+  cy.batch(() => {
+    dropClass(cy.edges(`.${FITS_CLASS}`).not(`.${FOCUS_CLASS}`), FITS_CLASS);
+    if (focused.length > max) {
+      setClass(focused, FITS_CLASS, false);
+      return;
+    }
+    const taken = cy.nodes(':visible').map(nodeBox);
+    const length = (edge: EdgeSingular) => Math.hypot(edge.source().position().x - edge.target().position().x, edge.source().position().y - edge.target().position().y);
+    const fits = new Set<string>();
+    for (const edge of focused.sort((a, b) => length(a) - length(b) || (a.id() < b.id() ? -1 : 1)).toArray() as EdgeSingular[]) {
+      const box = edgeLabelBox(edge);
+      if (taken.some((b) => overlaps(b, box))) continue;
+      fits.add(edge.id());
+      taken.push(box);
+    }
+    setClass(focused, FITS_CLASS, (edge) => fits.has(edge.id()));
+  });
 }
 
 /** When zoomed out, only this many nodes (the best connected) keep their labels. */

@@ -43,8 +43,10 @@ export function kindClass(kind: EntityKind): string {
 
 /** Class toggled on nodes whose kind the legend filter hides. */
 export const HIDDEN_CLASS = 'kind-hidden';
-/** Class on edges whose label should show regardless of zoom (hovered, or touching the selection). */
+/** Class on edges touching the selection: drawn in the highlight colour, their labels shown where they fit. */
 export const FOCUS_CLASS = 'focus';
+/** Class on focus edges whose label covers no node and no other focus label (see placeFocusLabels). */
+export const FITS_CLASS = 'label-fits';
 /**
  * Class on an edge that is the only one between its two nodes: drawn straight, which looks the same as
  * a lone bezier but spares Cytoscape looking for parallel edges among all of a hub's thousands.
@@ -180,7 +182,6 @@ export function graphStylesheet(theme: Theme = 'light'): StylesheetJson {
     {
       selector: `edge.${FOCUS_CLASS}, edge.${HOVER_CLASS}, edge:selected`,
       style: {
-        label: 'data(label)',
         'font-size': 11,
         color: INK,
         width: 2.4,
@@ -190,6 +191,11 @@ export function graphStylesheet(theme: Theme = 'light'): StylesheetJson {
         // Drawn above other nodes so the label of a short edge is not hidden under its neighbours.
         'z-index': 20,
       },
+    },
+    {
+      // A selected node's relationships name themselves where the name covers nothing; the rest on hover.
+      selector: `edge.${FOCUS_CLASS}.${FITS_CLASS}, edge.${HOVER_CLASS}, edge:selected`,
+      style: { label: 'data(label)' },
     },
     {
       selector: 'node:selected',

@@ -30,12 +30,27 @@ export class ReviewPanel {
   toggleButton: HTMLButtonElement | undefined;
 
   toggle(open = this.root.hidden): void {
-    // Below the toolbar, whose height depends on the width, so every action stays reachable while it is open.
-    const toolbar = document.querySelector('.toolbar-row')?.getBoundingClientRect();
-    if (open && toolbar) this.root.style.top = `${Math.round(toolbar.bottom + 8)}px`;
+    if (open) this.place();
     this.root.hidden = !open;
     this.toggleButton?.setAttribute('aria-expanded', String(open));
     if (open) this.root.querySelector<HTMLInputElement>('input')?.focus();
+  }
+
+  private toolbarWatch: ResizeObserver | undefined;
+
+  /**
+   * Below the toolbar, whose height depends on the width (it wraps on narrower windows), so every action stays
+   * reachable while the panel is open; placed again whenever the toolbar's height changes.
+   */
+  private place(): void {
+    const toolbar = document.querySelector('.toolbar-row');
+    if (!toolbar) return;
+    this.root.style.top = `${Math.round(toolbar.getBoundingClientRect().bottom + 8)}px`;
+    if (this.toolbarWatch) return;
+    this.toolbarWatch = new ResizeObserver(() => {
+      if (!this.root.hidden) this.place();
+    });
+    this.toolbarWatch.observe(toolbar);
   }
 
   /** Closes the panel (Escape, its × button); false when it was not open. The focus goes back to its button. */

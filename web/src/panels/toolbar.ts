@@ -34,6 +34,9 @@ export class Toolbar {
     }
     root.addEventListener('keydown', (event) => this.onKey(event));
     this.rove(this.order[0]);
+    // The hairline between groups belongs between them: a group that starts a line has none.
+    const groupList = [...groups.values()];
+    new ResizeObserver(() => markLineStarts(groupList)).observe(root);
   }
 
   /** Greys out actions that would do nothing now (undo with no history, hide with no selection). */
@@ -67,6 +70,15 @@ export class Toolbar {
     const target = enabled[(next + enabled.length) % enabled.length];
     this.rove(target);
     target?.focus();
+  }
+}
+
+/** Marks each group that begins a line of the wrapped bar (`line-start`), so its divider is not drawn. */
+function markLineStarts(groups: readonly HTMLElement[]): void {
+  let top = Number.NaN;
+  for (const group of groups) {
+    group.classList.toggle('line-start', group.offsetTop !== top);
+    top = group.offsetTop;
   }
 }
 

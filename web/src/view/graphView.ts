@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { edgeDefinition, nodeDefinition, stubDefinitions } from '../graph/elements.js';
 import { dropClass, setClass, settleStyles } from '../graph/classes.js';
-import { attachLabels, majorNodes, minorLabels, syncLabels } from '../graph/labels.js';
+import { attachLabels, majorNodes, minorLabels, placeFocusLabels, syncLabels } from '../graph/labels.js';
 import { FADED_CLASS, FOCUS_CLASS, HIDDEN_CLASS, HOVER_CLASS, LONE_CLASS, MINOR_CLASS, PATH_CLASS, STUB_CLASS, STUB_EDGE_CLASS, THEME_COLOURS, graphStylesheet, type Theme } from '../graph/style.js';
 import { isEdgeVisible, isNodeVisible, type Position, type Scene } from '../scene/scene.js';
 import { moreStubs } from '../scene/stubs.js';
@@ -140,6 +140,7 @@ export class GraphView {
       this.complete = true;
       if (refit) this.fit();
       syncLabels(this.cy);
+      placeFocusLabels(this.cy);
       settleStyles(this.cy);
       return null;
     }
@@ -165,6 +166,7 @@ export class GraphView {
       // Stubs hang off their entities' nodes, so they wait until every node is on the canvas.
       cy.batch(() => this.renderStubs(scene));
       syncLabels(this.cy);
+      placeFocusLabels(this.cy);
       settleStyles(this.cy);
       this.complete = true;
     })();
