@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../server/test/harness.js';
 import { ACTIONS, FOCUS_KEYS } from '../src/keys.js';
+import { launchChromium } from './chromium.js';
 
 /**
  * The page's chrome as an analyst meets it, in the built page against the real server and Neo4j, in Debian's
@@ -11,8 +12,6 @@ import { ACTIONS, FOCUS_KEYS } from '../src/keys.js';
  * and the phone. (The analyst's flow through the graph itself is in page.browser.test.ts.)
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const DIST_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const TOOLBAR_ACTIONS = ACTIONS.filter((a) => a.group);
 
@@ -60,10 +59,8 @@ const DESKTOP = { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 }
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  if (!existsSync(DIST_INDEX)) throw new Error(`${DIST_INDEX} is missing: run \`npm run build:web\` first.`);
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\`.`);
+  browser = await launchChromium();
   server = await startTestServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
 });
 
 afterEach(async () => {

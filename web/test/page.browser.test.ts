@@ -2,20 +2,19 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeGraph } from '../../server/src/write/graph.js';
 import { removeTestData, startTestServer } from '../../server/test/harness.js';
+import { launchChromium } from './chromium.js';
 
 /**
  * The built page against the real server (dist/web + /graphql on the test Neo4j with the seeds),
  * in a real Chromium. Needs `npm run build:web` first (npm test runs it in pretest).
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const DIST_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 /** Screenshots of each step, kept as test artefacts (git-ignored). */
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 // Asynchronous on purpose: the test server runs in this process, so a blocking child would deadlock it.
@@ -90,13 +89,8 @@ async function expectStatusMatchesScene(): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  if (!existsSync(DIST_INDEX)) throw new Error(`${DIST_INDEX} is missing: run \`npm run build:web\` first.`);
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\`.`);
+  browser = await launchChromium(['--disable-background-networking', '--disable-quic', '--disable-component-update', '--disable-sync']);
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
 });
 
 afterAll(async () => {

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeImportedDocuments, startTestServer } from '../../server/test/harness.js';
+import { launchChromium } from './chromium.js';
 
 /** The review list in the built page, against the real server and Neo4j, in Debian's Chromium. */
 
-const CHROMIUM = '/usr/bin/chromium';
-const DIST_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 const RUN = randomUUID().slice(0, 8);
 const TOKEN = `page-review-${RUN}-0123456789`;
 const SURNAME = `Qval${RUN.replace(/[^a-f]/g, '').padEnd(4, 'e').slice(0, 4)}`;
@@ -22,9 +19,8 @@ let page: Page;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(DIST_INDEX)) throw new Error(`${DIST_INDEX} is missing: run \`npm run build:web\` first.`);
+  browser = await launchChromium();
   server = await startTestServer({ writeTokens: [{ name: 'page', token: TOKEN }] });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeScene } from '../../server/src/write/scenes.js';
 import { startTestServer } from '../../server/test/harness.js';
 import { SCENES_PAGE } from '../src/panels/scenes.js';
+import { launchChromium } from './chromium.js';
 
 /** Saved scenes in the built page, against the real server and Neo4j, in Debian's Chromium. */
 
-const CHROMIUM = '/usr/bin/chromium';
-const DIST_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const RUN = randomUUID().slice(0, 8);
 const TOKEN = `page-scenes-${RUN}-0123456789`;
@@ -40,10 +39,8 @@ async function openPage(): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  if (!existsSync(DIST_INDEX)) throw new Error(`${DIST_INDEX} is missing: run \`npm run build:web\` first.`);
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\`.`);
+  browser = await launchChromium();
   server = await startTestServer({ writeTokens: [{ name: 'page', token: TOKEN }] });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   page = await context.newPage();
   page.on('console', (m) => {

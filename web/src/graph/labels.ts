@@ -51,10 +51,7 @@ export function attachLabels(cy: Core, flipChunk = LABEL_FLIP_CHUNK): void {
     }, 0);
   };
   // After a drag or a re-layout the free spots for edge labels have changed.
-  cy.on('dragfree', () => {
-    placeFocusLabels(cy);
-    follow();
-  });
+  cy.on('dragfree', follow);
   cy.on('zoom', follow);
   syncLabels(cy);
 }
@@ -65,7 +62,8 @@ export const FOCUS_LABELS_MAX = 150;
 /**
  * Which of the selection's relationships show their label (FITS_CLASS): those whose label covers no
  * node (nor its name) and no label placed before it, nearest first, so a selected node's labels never
- * hide a neighbour's name; the others show theirs on hover. Call after the selection or positions change.
+ * hide a neighbour's name; the others show theirs on hover. The view calls it after each render (a
+ * selection, a drag, an expansion).
  */
 export function placeFocusLabels(cy: Core, max = FOCUS_LABELS_MAX): void {
   const focused = cy.edges(`.${FOCUS_CLASS}`);

@@ -62,8 +62,6 @@ export const EDGE_LABEL_ZOOM = 1.6;
 export const MINOR_CLASS = 'minor';
 /** Zoom from which every node label shows, however big the graph. */
 export const NODE_LABEL_ZOOM = 1;
-/** Class on nodes the last expansion or search added, so the eye finds them. */
-export const FRESH_CLASS = 'fresh';
 
 /** Class on "+N more" stub nodes (not entities: a click pages through the entity's remaining relationships). */
 export const STUB_CLASS = 'more-stub';
@@ -141,7 +139,7 @@ export function graphStylesheet(theme: Theme = 'light'): StylesheetJson {
     },
     {
       // Whatever the user is looking at shows its name, minor or not.
-      selector: `node.${MINOR_CLASS}:selected, node.${MINOR_CLASS}.${FRESH_CLASS}, node.${MINOR_CLASS}.${HOVER_CLASS}`,
+      selector: `node.${MINOR_CLASS}:selected, node.${MINOR_CLASS}.${HOVER_CLASS}`,
       style: { label: 'data(label)' },
     },
     {
@@ -205,10 +203,6 @@ export function graphStylesheet(theme: Theme = 'light'): StylesheetJson {
         'font-weight': 700,
         'z-index': 30,
       },
-    },
-    {
-      selector: `node.${FRESH_CLASS}`,
-      style: { 'border-width': 3, 'border-style': 'double' },
     },
     {
       selector: `.${FADED_CLASS}`,

@@ -139,9 +139,7 @@ export class GraphView {
     if (!sliced) {
       this.complete = true;
       if (refit) this.fit();
-      syncLabels(this.cy);
-      placeFocusLabels(this.cy);
-      settleStyles(this.cy);
+      this.finishLabels();
       return null;
     }
     settleStyles(this.cy);
@@ -165,12 +163,17 @@ export class GraphView {
       if (job !== this.job) return;
       // Stubs hang off their entities' nodes, so they wait until every node is on the canvas.
       cy.batch(() => this.renderStubs(scene));
-      syncLabels(this.cy);
-      placeFocusLabels(this.cy);
-      settleStyles(this.cy);
+      this.finishLabels();
       this.complete = true;
     })();
     return { pending: rest.length, done };
+  }
+
+  /** Labels for the canvas as it now stands (zoom ranking, the selection's relationship labels), their styles computed in this task. */
+  private finishLabels(): void {
+    syncLabels(this.cy);
+    placeFocusLabels(this.cy);
+    settleStyles(this.cy);
   }
 
   /** A new element's definition with the classes the scene gives it (hidden, focus, minor label, lone edge). */

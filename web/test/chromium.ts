@@ -1,0 +1,15 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's Chromium: no test downloads a browser of its own. */
+const CHROMIUM = '/usr/bin/chromium';
+const DIST_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
+const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run'];
+
+/** Headless Chromium for a test of the built page; says what is missing (the build, the browser) rather than failing later. */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  if (!existsSync(DIST_INDEX)) throw new Error(`${DIST_INDEX} is missing: run \`npm run build:web\` first.`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\`.`);
+  return chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...extraArgs] });
+}
