@@ -28,6 +28,7 @@ import { decodeLink, encodeLink, linkFromHash, restore, sceneHash, toLink } from
 import { kindCounts, statusLine, typeCounts, visible, type QueryRecord, type Scene } from './scene/scene.js';
 import { attachSearchBox } from './search.js';
 import { download } from './view/download.js';
+import { hasRealGpu } from './view/gpu.js';
 import { GraphView } from './view/graphView.js';
 import { followSystemTheme } from './view/theme.js';
 
@@ -131,6 +132,8 @@ const view = new GraphView(
     moved: (positions) => commit({ type: 'move', positions }),
   },
   followSystemTheme((theme: Theme) => view.setTheme(theme)),
+  // WebGL where a GPU exists; the canvas (with its levers for big scenes) where one is only emulated.
+  hasRealGpu(document),
 );
 
 const legend = new Legend(
@@ -695,5 +698,6 @@ Object.defineProperty(window, '__kgx', {
     },
   } satisfies KgxDebug),
 });
+
 
 void start();

@@ -13,3 +13,14 @@ export async function launchChromium(extraArgs: readonly string[] = []): Promise
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\`.`);
   return chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...extraArgs] });
 }
+
+/**
+ * An init script that makes this Chromium's emulated GPU pass for a real one: WebGL ignores
+ * `failIfMajorPerformanceCaveat`, so the page takes its WebGL branch (view/gpu.ts), slowly but faithfully.
+ */
+export const PRETEND_REAL_GPU = `(() => {
+  const original = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, options) {
+    return original.call(this, type, type.startsWith('webgl') ? { ...options, failIfMajorPerformanceCaveat: false } : options);
+  };
+})();`;

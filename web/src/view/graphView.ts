@@ -6,6 +6,7 @@ import { FADED_CLASS, FOCUS_CLASS, HIDDEN_CLASS, HOVER_CLASS, LONE_CLASS, MINOR_
 import { isEdgeVisible, isNodeVisible, type Position, type Scene } from '../scene/scene.js';
 import { moreStubs } from '../scene/stubs.js';
 import { sceneBox, viewportFor, visibleKey } from './fit.js';
+import { rgbTuple } from './gpu.js';
 import { drawPlan, loneEdges } from './plan.js';
 
 /** Stubs and their edges: drawn from the scene's "+N more" counts, not entities of the scene. */
@@ -25,6 +26,8 @@ const ADD_CHUNK = 100;
 const SLICE_BUDGET_MS = 60;
 /** Hovering a node fades the rest only up to this many elements: fading restyles each of them. */
 export const HOVER_FADE_MAX = 3000;
+/** Up to this many elements the WebGL renderer picks by geometry, nearest first (see pickPreciselyWhileSmall). */
+export const PRECISE_PICK_MAX = 3000;
 
 /** Resolves in a task of its own after the next frame: Cytoscape draws in that frame, the caller's work follows it. */
 function afterFrame(): Promise<void> {
@@ -59,11 +62,16 @@ export class GraphView {
   private job = 0;
   private theme: Theme;
 
-  constructor(container: HTMLElement, private readonly events: ViewEvents, theme: Theme) {
+  /**
+   * `webgl` draws with Cytoscape's WebGL renderer, which only pays where a real GPU exists (view/gpu.ts);
+   * it is chosen once, as Cytoscape sets its canvases up at start.
+   */
+  constructor(container: HTMLElement, private readonly events: ViewEvents, theme: Theme, private readonly webgl = false) {
     this.theme = theme;
     this.cy = cytoscape({
       container,
       style: graphStylesheet(theme),
+      webgl,
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
@@ -71,6 +79,8 @@ export class GraphView {
       // Selection follows the scene (render), not Cytoscape's own click handling.
       autounselectify: true,
     });
+    this.matchWebglBackground();
+    if (webgl) this.pickPreciselyWhileSmall();
     attachLabels(this.cy);
     this.wire();
     // Fit again whenever the container changes size: a phone's first layout settles after the script runs.
@@ -83,6 +93,16 @@ export class GraphView {
   setTheme(theme: Theme): void {
     this.theme = theme;
     this.cy.style(graphStylesheet(theme));
+    this.matchWebglBackground();
+  }
+
+  /**
+   * The WebGL renderer blends arrowheads against a background colour it reads once, from the container's
+   * inline style (ours is in the stylesheet and follows the theme); it is handed the theme's canvas colour.
+   */
+  private matchWebglBackground(): void {
+    const drawing = this.webgl ? (this.renderer()?.drawing as { bgColor: unknown } | undefined) : undefined;
+    if (drawing) drawing.bgColor = rgbTuple(THEME_COLOURS[this.theme].canvas);
   }
 
   /**
@@ -235,14 +255,37 @@ export class GraphView {
    * but only takes at start-up, so they are set on the renderer here; small scenes keep full detail.
    */
   private tune(big: boolean): void {
-    if (big === this.big) return;
+    // The WebGL renderer draws every frame in full on the GPU; these levers are the canvas's.
+    if (big === this.big || this.webgl) return;
     this.big = big;
-    const renderer = (this.cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer();
+    const renderer = this.renderer();
     if (!renderer) return;
     renderer.hideEdgesOnViewport = big;
     renderer.textureOnViewport = big;
     renderer.forcedPixelRatio = big ? 1 : null;
     this.cy.resize();
+  }
+
+  /**
+   * The WebGL renderer finds what is under the pointer by reading a 6×6 pixel patch of ids and takes the
+   * first edge it meets there, not the nearest: where two relationships pass close by, a click opens the
+   * wrong one. The canvas renderer's geometric search (still on the prototype) finds the nearest, but
+   * walks every element; it answers while the scene is small, the GPU's patch when it is big.
+   */
+  private pickPreciselyWhileSmall(): void {
+    type Find = (x: number, y: number, interactiveOnly: boolean, touch: boolean) => unknown[];
+    const renderer = this.renderer() as { findNearestElements?: Find } | undefined;
+    const gpuPick = renderer?.findNearestElements;
+    const precisePick = renderer && (Object.getPrototypeOf(renderer) as { findNearestElements?: Find }).findNearestElements;
+    if (!renderer || !gpuPick || !precisePick || gpuPick === precisePick) return;
+    const cy = this.cy;
+    renderer.findNearestElements = (x, y, interactiveOnly, touch) =>
+      (cy.elements().length <= PRECISE_PICK_MAX ? precisePick : gpuPick).call(renderer, x, y, interactiveOnly, touch);
+  }
+
+  /** Cytoscape's renderer, whose options the typings do not describe. */
+  private renderer(): Record<string, unknown> | undefined {
+    return (this.cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer();
   }
 
   /** "+N more" stubs: replaced wholesale (there are few), placed beside their entities. */
