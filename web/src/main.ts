@@ -699,5 +699,4 @@ Object.defineProperty(window, '__kgx', {
   } satisfies KgxDebug),
 });
 
-
 void start();
