@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium: no test downloads a browser of its own. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -24,3 +24,11 @@ export const PRETEND_REAL_GPU = `(() => {
     return original.call(this, type, type.startsWith('webgl') ? { ...options, failIfMajorPerformanceCaveat: false } : options);
   };
 })();`;
+
+/** Clicks a node or relationship where the page draws it (its `__kgx.renderedPosition`). */
+export async function clickElement(page: Page, id: string, clickCount = 1): Promise<void> {
+  const box = await page.locator('#cy').boundingBox();
+  const at = await page.evaluate((elementId) => (window as unknown as { __kgx: { renderedPosition(id: string): { x: number; y: number } | null } }).__kgx.renderedPosition(elementId), id);
+  if (!box || !at) throw new Error(`${id} is not drawn`);
+  await page.mouse.click(box.x + at.x, box.y + at.y, { clickCount });
+}

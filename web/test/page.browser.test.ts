@@ -8,7 +8,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeGraph } from '../../server/src/write/graph.js';
 import { removeTestData, startTestServer } from '../../server/test/harness.js';
-import { launchChromium } from './chromium.js';
+import { clickElement as clickOn, launchChromium } from './chromium.js';
 
 /**
  * The built page against the real server (dist/web + /graphql on the test Neo4j with the seeds),
@@ -61,12 +61,7 @@ async function openPage(): Promise<void> {
 }
 
 /** Clicks (or double-clicks) where a node, or an edge's midpoint, is drawn. */
-async function clickElement(id: string, clickCount = 1): Promise<void> {
-  const box = await page.locator('#cy').boundingBox();
-  const at = await page.evaluate((elementId) => (window as unknown as { __kgx: { renderedPosition(id: string): { x: number; y: number } | null } }).__kgx.renderedPosition(elementId), id);
-  if (!box || !at) throw new Error(`${id} is not drawn`);
-  await page.mouse.click(box.x + at.x, box.y + at.y, { clickCount });
-}
+const clickElement = (id: string, clickCount = 1) => clickOn(page, id, clickCount);
 
 /** The text a "+N more" stub shows on the canvas, or null when none is drawn. */
 async function stubLabel(id: string): Promise<string | null> {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../server/test/harness.js';
-import { launchChromium, PRETEND_REAL_GPU } from './chromium.js';
+import { clickElement, launchChromium, PRETEND_REAL_GPU } from './chromium.js';
 
 /**
  * Where a real GPU exists the page draws with Cytoscape's WebGL renderer (view/gpu.ts). This Chromium only
@@ -19,13 +19,6 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
-
-async function clickElement(id: string): Promise<void> {
-  const box = (await page.locator('#cy').boundingBox())!;
-  const at = await page.evaluate((elementId) => (window as unknown as { __kgx: { renderedPosition(id: string): { x: number; y: number } | null } }).__kgx.renderedPosition(elementId), id);
-  if (!at) throw new Error(`${id} is not drawn`);
-  await page.mouse.click(box.x + at.x, box.y + at.y);
-}
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -61,10 +54,10 @@ describe('with a GPU', () => {
 
   it('opens the node clicked, then the nearest of two close relationships, not the first the GPU finds', async () => {
     const panel = page.getByRole('complementary');
-    await clickElement('org:sykehuspartner');
+    await clickElement(page, 'org:sykehuspartner');
     await panel.getByRole('heading', { level: 2, name: 'Sykehuspartner' }).waitFor({ state: 'visible', timeout: 10_000 });
     // Its LEARNS_FROM relationship passes within a few pixels of this one's midpoint.
-    await clickElement('rel:person:gro-jaere-ROLE_AT-org:sykehuspartner');
+    await clickElement(page, 'rel:person:gro-jaere-ROLE_AT-org:sykehuspartner');
     await panel.getByRole('heading', { level: 2, name: 'ROLE_AT: administrerende direktør' }).waitFor({ state: 'visible', timeout: 10_000 });
     await page.screenshot({ path: `${ARTIFACTS}webgl-02-relationship.png` });
   });
