@@ -7,22 +7,35 @@ const CHROMIUM = '/usr/bin/chromium';
 const DIST_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run'];
 
-/** Headless Chromium for a test of the built page; says what is missing (the build, the browser) rather than failing later. */
-export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+/**
+ * Headless Chromium for a test of the built page; says what is missing (the build, the browser) rather than
+ * failing later. `emulatedGpu` leaves the GPU on: on a machine without one, Chromium then hands out
+ * SwiftShader, as a desktop browser in a VM does.
+ */
+export async function launchChromium(extraArgs: readonly string[] = [], { emulatedGpu = false } = {}): Promise<Browser> {
   if (!existsSync(DIST_INDEX)) throw new Error(`${DIST_INDEX} is missing: run \`npm run build:web\` first.`);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\`.`);
-  return chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...extraArgs] });
+  const args = emulatedGpu ? ARGS.filter((a) => a !== '--disable-gpu') : ARGS;
+  return chromium.launch({ executablePath: CHROMIUM, args: [...args, ...extraArgs] });
 }
 
 /**
  * An init script that makes this Chromium's emulated GPU pass for a real one: WebGL ignores
- * `failIfMajorPerformanceCaveat`, so the page takes its WebGL branch (view/gpu.ts), slowly but faithfully.
+ * `failIfMajorPerformanceCaveat` (refused under `--disable-gpu`) and names a GPU instead of SwiftShader,
+ * so the page takes its WebGL branch (view/gpu.ts), slowly but faithfully.
  */
 export const PRETEND_REAL_GPU = `(() => {
   const original = HTMLCanvasElement.prototype.getContext;
   HTMLCanvasElement.prototype.getContext = function (type, options) {
     return original.call(this, type, type.startsWith('webgl') ? { ...options, failIfMajorPerformanceCaveat: false } : options);
   };
+  const UNMASKED_RENDERER_WEBGL = 0x9246;
+  for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+    const getParameter = proto.getParameter;
+    proto.getParameter = function (name) {
+      return name === UNMASKED_RENDERER_WEBGL ? 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)' : getParameter.call(this, name);
+    };
+  }
 })();`;
 
 /** Clicks a node or relationship where the page draws it (its `__kgx.renderedPosition`). */

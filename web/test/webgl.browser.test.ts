@@ -8,7 +8,7 @@ import { clickElement, launchChromium, PRETEND_REAL_GPU } from './chromium.js';
 
 /**
  * Where a real GPU exists the page draws with Cytoscape's WebGL renderer (view/gpu.ts). This Chromium only
- * emulates a GPU, so the page would choose the canvas; PRETEND_REAL_GPU makes it take the WebGL branch, on
+ * emulates a GPU, so the page chooses the canvas; PRETEND_REAL_GPU makes it take the WebGL branch, on
  * the emulation, against the real server and Neo4j.
  */
 
@@ -68,5 +68,29 @@ describe('with a GPU', () => {
     expect(header.subarray(1, 4).toString()).toBe('PNG');
     expect(header.readUInt32BE(16)).toBeGreaterThan(1000);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('with an emulated GPU', () => {
+  it('keeps the canvas where Chromium hands out SwiftShader as if it were a GPU', async () => {
+    const emulated = await launchChromium([], { emulatedGpu: true });
+    try {
+      const plain = await emulated.newPage({ viewport: { width: 1440, height: 900 } });
+      await plain.goto(server.url + '/');
+      await plain.waitForFunction(() => (window as unknown as { __kgx?: { ready: boolean } }).__kgx?.ready === true, undefined, { timeout: 60_000 });
+      const seen = await plain.evaluate(() => {
+        const probe = document.createElement('canvas').getContext('webgl2', { failIfMajorPerformanceCaveat: true });
+        const info = probe?.getExtension('WEBGL_debug_renderer_info');
+        const renderer: unknown = probe && info ? probe.getParameter(info.UNMASKED_RENDERER_WEBGL) : null;
+        const kinds = [...document.querySelectorAll<HTMLCanvasElement>('#cy canvas')].map((c) => (c.getContext('2d') ? '2d' : 'other'));
+        return { renderer, kinds };
+      });
+      // The situation under test: WebGL is granted despite failIfMajorPerformanceCaveat, on a software rasteriser.
+      expect(seen.renderer).toMatch(/SwiftShader/);
+      expect(seen.kinds.length).toBeGreaterThan(0);
+      expect(seen.kinds.every((k) => k === '2d')).toBe(true);
+    } finally {
+      await emulated.close();
+    }
   });
 });

@@ -1,15 +1,31 @@
 /**
- * Whether this browser has a GPU worth drawing on. WebGL with `failIfMajorPerformanceCaveat` refuses to
- * start where the browser would only emulate one (SwiftShader in a VM, a remote desktop, headless
- * Chromium); there Cytoscape's WebGL renderer runs several times slower than its canvas one.
+ * Whether this browser has a GPU worth drawing on; where it only emulates one, Cytoscape's WebGL renderer
+ * runs several times slower than its canvas one. WebGL with `failIfMajorPerformanceCaveat` refuses some
+ * emulated GPUs, but not all: headless Chromium hands out SwiftShader without complaint, so the renderer's
+ * own name is read too and the software rasterisers known by name are refused.
  */
 export function hasRealGpu(doc: Document): boolean {
   const probe = doc.createElement('canvas');
   const gl = probe.getContext('webgl2', { failIfMajorPerformanceCaveat: true });
   if (!gl) return false;
+  const renderer = rendererName(gl);
   // Browsers cap live WebGL contexts; this one has answered and must not hold a slot.
   gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return true;
+  return !SOFTWARE_RENDERER.test(renderer);
+}
+
+/** SwiftShader (Chromium), llvmpipe / softpipe / lavapipe (Mesa), WARP ("Microsoft Basic Render Driver"), and names that say it. */
+export const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|lavapipe|software|basic render/i;
+
+/**
+ * The GPU's own name where the browser tells it (`WEBGL_debug_renderer_info`), else the masked one
+ * ("WebKit WebGL"), which names no software rasteriser and so counts as a GPU: a browser that hides
+ * the name is trusted as far as `failIfMajorPerformanceCaveat` let it through.
+ */
+function rendererName(gl: WebGL2RenderingContext): string {
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+  return typeof name === 'string' ? name : '';
 }
 
 /** '#rrggbb' as the [r, g, b] tuple Cytoscape's WebGL renderer blends arrowheads against. */
