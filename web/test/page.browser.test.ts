@@ -605,6 +605,20 @@ describe('the analyst’s flow (issue 8)', () => {
     expect(width).toBeGreaterThan(canvas!.width);
   });
 
+  it('exports the whole scene as SVG, every relationship with its arrowhead', async () => {
+    await openPage();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Shift+X')]);
+    expect(download.suggestedFilename()).toBe('knowledge-graph.svg');
+    const svg = await readFile((await download.path())!, 'utf8');
+    expect(svg).toMatch(/^<\?xml|^<svg/);
+    expect(svg).toContain('Gro Jære');
+    const view = await kgx();
+    // Each relationship is a stroked line plus a filled arrowhead; nodes add their own shapes.
+    expect((svg.match(/<path /g) ?? []).length).toBeGreaterThan(2 * view.edgeCount);
+    await expect.poll(() => page.locator('#toolbar-message').textContent()).toContain('Exported the scene as SVG');
+    expect(problems).toEqual([]);
+  });
+
   it('shows the whole graph on a phone at first view', async () => {
     await freshPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     await openPage();

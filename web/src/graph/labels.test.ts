@@ -170,6 +170,19 @@ describe('node labels by zoom', () => {
     expect(chunked).toEqual(once.nodes().not(`.${MINOR_CLASS}`).map((n) => n.id()));
   });
 
+  it('hands back the same chunked catch-up for a caller that changed the canvas without zooming', async () => {
+    const cy = many(100);
+    cy.zoom(NODE_LABEL_ZOOM / 2);
+    const relabel = attachLabels(cy, 25);
+    expect(cy.nodes(`.${MINOR_CLASS}`)).toHaveLength(100 - MAJOR_NODES);
+    // A hub's leaves arrive without the minor class (as a slice of an expansion adds them); 100 need it.
+    mergeSubgraph(cy, { nodes: Array.from({ length: 100 }, (_, i) => ({ id: `leaf${String(i).padStart(3, '0')}`, kind: 'PERSON' as const, name: `Leaf ${i}`, degree: 1 })), edges: [] });
+    relabel();
+    expect(cy.nodes(`.${MINOR_CLASS}`)).toHaveLength(100 - MAJOR_NODES + 25);
+    for (let i = 0; i < 10 && cy.nodes(`.${MINOR_CLASS}`).length < 200 - MAJOR_NODES; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cy.nodes(`.${MINOR_CLASS}`)).toHaveLength(200 - MAJOR_NODES);
+  });
+
   it('follows the zoom once attached', () => {
     const cy = pair();
     attachLabels(cy);

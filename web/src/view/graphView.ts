@@ -1,12 +1,13 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { edgeDefinition, nodeDefinition, stubDefinitions } from '../graph/elements.js';
 import { dropClass, setClass, settleStyles } from '../graph/classes.js';
-import { attachLabels, majorNodes, minorLabels, placeFocusLabels, syncLabels } from '../graph/labels.js';
+import { attachLabels, majorNodes, minorLabels, placeFocusLabels } from '../graph/labels.js';
 import { FADED_CLASS, FOCUS_CLASS, HIDDEN_CLASS, HOVER_CLASS, LONE_CLASS, MINOR_CLASS, PATH_CLASS, STUB_CLASS, STUB_EDGE_CLASS, THEME_COLOURS, graphStylesheet, type Theme } from '../graph/style.js';
 import { isEdgeVisible, isNodeVisible, type Position, type Scene } from '../scene/scene.js';
 import { moreStubs } from '../scene/stubs.js';
 import { sceneBox, viewportFor, visibleKey } from './fit.js';
 import { rgbTuple } from './gpu.js';
+import { leanCanvas, type CanvasRendererInternals } from './leanCanvas.js';
 import { drawPlan, loneEdges } from './plan.js';
 
 /** Stubs and their edges: drawn from the scene's "+N more" counts, not entities of the scene. */
@@ -61,6 +62,8 @@ export class GraphView {
   /** Bumped by each render, so slices of an older render stop when a newer one starts. */
   private job = 0;
   private theme: Theme;
+  /** Brings node and edge labels in step with the zoom, chunk by chunk (graph/labels.ts). */
+  private readonly relabel: () => void;
 
   /**
    * `webgl` draws with Cytoscape's WebGL renderer, which only pays where a real GPU exists (view/gpu.ts);
@@ -81,7 +84,8 @@ export class GraphView {
     });
     this.matchWebglBackground();
     if (webgl) this.pickPreciselyWhileSmall();
-    attachLabels(this.cy);
+    else this.drawLean();
+    this.relabel = attachLabels(this.cy);
     this.wire();
     // Fit again whenever the container changes size: a phone's first layout settles after the script runs.
     new ResizeObserver(() => {
@@ -189,9 +193,13 @@ export class GraphView {
     return { pending: rest.length, done };
   }
 
-  /** Labels for the canvas as it now stands (zoom ranking, the selection's relationship labels), their styles computed in this task. */
+  /**
+   * Labels for the canvas as it now stands (zoom ranking, the selection's relationship labels), their
+   * styles computed in this task. Node labels a zoom left to flip (thousands, after a big scene's fit)
+   * keep flipping a chunk per task: flipping 3,300 at once here blocked the page for 175 ms.
+   */
   private finishLabels(): void {
-    syncLabels(this.cy);
+    this.relabel();
     placeFocusLabels(this.cy);
     settleStyles(this.cy);
   }
@@ -281,6 +289,12 @@ export class GraphView {
     const cy = this.cy;
     renderer.findNearestElements = (x, y, interactiveOnly, touch) =>
       (cy.elements().length <= PRECISE_PICK_MAX ? precisePick : gpuPick).call(renderer, x, y, interactiveOnly, touch);
+  }
+
+  /** The canvas renderer's shortcuts for what would draw nothing visible (view/leanCanvas.ts). */
+  private drawLean(): void {
+    const renderer = this.renderer();
+    if (renderer) leanCanvas(renderer as unknown as CanvasRendererInternals);
   }
 
   /** Cytoscape's renderer, whose options the typings do not describe. */
