@@ -38,6 +38,11 @@ export const PRETEND_REAL_GPU = `(() => {
   }
 })();`;
 
+/** Waits until the page has drawn its first scene (`__kgx.ready`). */
+export async function waitUntilReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __kgx?: { ready: boolean } }).__kgx?.ready === true, undefined, { timeout: 60_000 });
+}
+
 /** Clicks a node or relationship where the page draws it (its `__kgx.renderedPosition`). */
 export async function clickElement(page: Page, id: string, clickCount = 1): Promise<void> {
   const box = await page.locator('#cy').boundingBox();

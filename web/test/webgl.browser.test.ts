@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../server/test/harness.js';
-import { clickElement, launchChromium, PRETEND_REAL_GPU } from './chromium.js';
+import { clickElement, launchChromium, PRETEND_REAL_GPU, waitUntilReady } from './chromium.js';
 
 /**
  * Where a real GPU exists the page draws with Cytoscape's WebGL renderer (view/gpu.ts). This Chromium only
@@ -33,7 +33,7 @@ beforeAll(async () => {
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.goto(server.url + '/');
-  await page.waitForFunction(() => (window as unknown as { __kgx?: { ready: boolean } }).__kgx?.ready === true, undefined, { timeout: 60_000 });
+  await waitUntilReady(page);
 });
 
 afterAll(async () => {
@@ -77,7 +77,7 @@ describe('with an emulated GPU', () => {
     try {
       const plain = await emulated.newPage({ viewport: { width: 1440, height: 900 } });
       await plain.goto(server.url + '/');
-      await plain.waitForFunction(() => (window as unknown as { __kgx?: { ready: boolean } }).__kgx?.ready === true, undefined, { timeout: 60_000 });
+      await waitUntilReady(plain);
       const seen = await plain.evaluate(() => {
         const probe = document.createElement('canvas').getContext('webgl2', { failIfMajorPerformanceCaveat: true });
         const info = probe?.getExtension('WEBGL_debug_renderer_info');

@@ -15,7 +15,7 @@ export function hasRealGpu(doc: Document): boolean {
 }
 
 /** SwiftShader (Chromium), llvmpipe / softpipe / lavapipe (Mesa), WARP ("Microsoft Basic Render Driver"), and names that say it. */
-export const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|lavapipe|software|basic render/i;
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|lavapipe|software|basic render/i;
 
 /**
  * The GPU's own name where the browser tells it (`WEBGL_debug_renderer_info`), else the masked one
