@@ -5,13 +5,15 @@ import { arrowheadTooSmall, EDGE_REACH, leanCanvas, MIN_ARROWHEAD_PX, outsideExt
 /** Cytoscape's own canvas renderer, whose prototype the shortcuts call through to. */
 const CanvasRenderer = (cytoscape as unknown as (type: string, name: string) => { prototype: Record<string, unknown> })('renderer', 'canvas');
 
-function element(kind: 'node' | 'edge', labels: { label?: string; source?: string; target?: string } = {}, allpts: number[] | null = [0, 0, 100, 0]): DrawnElement {
+function element(kind: 'node' | 'edge', labels: { label?: string; source?: string; target?: string } = {}, allpts: number[] | null = [0, 0, 100, 0], layers: { underlay?: number; overlay?: number } = {}): DrawnElement {
   const style: Record<string, { strValue?: string; pfValue?: number; value?: unknown }> = {
     label: { strValue: labels.label ?? '' },
     'source-label': { strValue: labels.source ?? '' },
     'target-label': { strValue: labels.target ?? '' },
     width: { pfValue: 1.4 },
     'arrow-scale': { value: 0.9 },
+    'underlay-opacity': { value: layers.underlay ?? 0 },
+    'overlay-opacity': { value: layers.overlay ?? 0 },
   };
   return { isEdge: () => kind === 'edge', pstyle: (name) => style[name]!, _private: { rscratch: { allpts } } };
 }
@@ -20,6 +22,9 @@ function element(kind: 'node' | 'edge', labels: { label?: string; source?: strin
 function contextAt(scale: number): CanvasRenderingContext2D {
   return { getTransform: () => ({ a: scale }) } as unknown as CanvasRenderingContext2D;
 }
+
+/** Cytoscape's texture caches, as the renderer keeps them in `data` (only their identity is read). */
+const caches = { eleTxrCache: { name: 'elements' }, lblTxrCache: { name: 'labels' }, slbTxrCache: { name: 'source labels' }, tlbTxrCache: { name: 'target labels' } };
 
 /** A renderer instance over a prototype of spies standing for Cytoscape's methods, with Cytoscape's arrow width. */
 function renderer() {
@@ -30,8 +35,10 @@ function renderer() {
     drawElementUnderlay: vi.fn(),
     drawElement: vi.fn(),
     drawElementOverlay: vi.fn(),
+    drawCachedElementPortion: vi.fn(),
   };
   const instance = Object.create(proto) as CanvasRendererInternals;
+  instance.data = caches;
   leanCanvas(instance);
   return { proto, instance };
 }
@@ -40,7 +47,7 @@ const screen: Extent = { x1: 0, y1: 0, x2: 1000, y2: 600 };
 
 describe('the lean canvas shortcuts', () => {
   it('replace methods Cytoscape 3.35 canvas renderer has, with the arities it calls them with', () => {
-    const arity = { drawArrowheads: 3, getArrowWidth: 2, drawCachedElement: 6, drawElementUnderlay: 2, drawElement: 6, drawElementOverlay: 2 };
+    const arity = { drawArrowheads: 3, getArrowWidth: 2, drawCachedElement: 6, drawElementUnderlay: 2, drawElement: 6, drawElementOverlay: 2, drawCachedElementPortion: 8 };
     for (const [name, length] of Object.entries(arity)) {
       const method = CanvasRenderer.prototype[name];
       expect(typeof method, name).toBe('function');
@@ -79,7 +86,7 @@ describe('the lean canvas shortcuts', () => {
   it('draw an edge without labels directly, with its underlay and overlay, and cull it off screen', () => {
     const { proto, instance } = renderer();
     const ctx = contextAt(1);
-    const shown = element('edge');
+    const shown = element('edge', {}, [0, 0, 100, 0], { underlay: 0.3, overlay: 0.2 });
     instance.drawCachedElement(ctx, shown, 1, screen);
     expect(proto.drawElement).toHaveBeenCalledWith(ctx, shown, undefined, false, false);
     expect(proto.drawElementUnderlay).toHaveBeenCalledWith(ctx, shown);
@@ -101,5 +108,45 @@ describe('the lean canvas shortcuts', () => {
     expect(proto.drawCachedElement).toHaveBeenCalledTimes(4);
     expect(proto.drawCachedElement.mock.calls[0]).toEqual([ctx, node, 2, screen, 1, true]);
     expect(proto.drawElement).not.toHaveBeenCalled();
+  });
+
+  it('skip underlays and overlays only while they are transparent (a pressed element shows its overlay)', () => {
+    const { proto, instance } = renderer();
+    const ctx = contextAt(1);
+    for (const kind of ['node', 'edge'] as const) {
+      instance.drawElementUnderlay(ctx, element(kind));
+      instance.drawElementOverlay(ctx, element(kind));
+    }
+    expect(proto.drawElementUnderlay).not.toHaveBeenCalled();
+    expect(proto.drawElementOverlay).not.toHaveBeenCalled();
+    const pressed = element('node', {}, null, { overlay: 0.25 });
+    const haloed = element('edge', {}, null, { underlay: 0.5 });
+    instance.drawElementOverlay(ctx, pressed);
+    instance.drawElementUnderlay(ctx, haloed);
+    expect(proto.drawElementOverlay.mock.calls).toEqual([[ctx, pressed]]);
+    expect(proto.drawElementUnderlay.mock.calls).toEqual([[ctx, haloed]]);
+  });
+
+  it('skip the lookup of a label texture for an empty label, and pass every other portion on with its arguments', () => {
+    const { proto, instance } = renderer();
+    const ctx = contextAt(1);
+    const rotation = () => 0;
+    const opacity = () => 1;
+    const unnamed = element('node');
+    for (const cache of [caches.lblTxrCache, caches.slbTxrCache, caches.tlbTxrCache]) instance.drawCachedElementPortion(ctx, unnamed, cache, 1, undefined, null, rotation, opacity);
+    expect(proto.drawCachedElementPortion).not.toHaveBeenCalled();
+    instance.drawCachedElementPortion(ctx, unnamed, caches.eleTxrCache, 2, 3, 'highQuality', rotation, opacity);
+    const named = element('node', { label: 'Gro Jære' });
+    instance.drawCachedElementPortion(ctx, named, caches.lblTxrCache, 1, undefined, null, rotation, opacity);
+    const ends = element('edge', { source: 'from', target: 'to' });
+    instance.drawCachedElementPortion(ctx, ends, caches.slbTxrCache, 1, undefined, null, rotation, opacity);
+    instance.drawCachedElementPortion(ctx, ends, caches.tlbTxrCache, 1, undefined, null, rotation, opacity);
+    instance.drawCachedElementPortion(ctx, ends, caches.lblTxrCache, 1, undefined, null, rotation, opacity);
+    expect(proto.drawCachedElementPortion.mock.calls).toEqual([
+      [ctx, unnamed, caches.eleTxrCache, 2, 3, 'highQuality', rotation, opacity],
+      [ctx, named, caches.lblTxrCache, 1, undefined, null, rotation, opacity],
+      [ctx, ends, caches.slbTxrCache, 1, undefined, null, rotation, opacity],
+      [ctx, ends, caches.tlbTxrCache, 1, undefined, null, rotation, opacity],
+    ]);
   });
 });
