@@ -142,10 +142,14 @@ const legend = new Legend(
   (relType, on) => commit({ type: 'setTypeVisible', relType, visible: on }),
 );
 
-const list = new EntityList(required('entity-list'), (id, additive) => {
-  select([id], additive);
-  if (!additive) view.centre(id);
-});
+const list = new EntityList(
+  required('entity-list'),
+  (id, additive) => {
+    select([id], additive);
+    if (!additive) view.centre(id);
+  },
+  () => view.settled(),
+);
 
 /** Click selects one; Shift/Ctrl-click adds or takes away; a click on nothing clears. */
 function select(ids: string[], additive: boolean): void {
@@ -204,8 +208,9 @@ function render(before?: Scene): void {
   const drawing = view.render(scene);
   timeSlider.show(scene.asOf);
   legend.render(kindCounts(scene), scene.hiddenKinds, typeCounts(scene), scene.hiddenTypes);
-  // While the canvas takes thousands of new elements a slice at a time, the entity list waits for it:
-  // its own thousands of entries would otherwise add their layout to the frames that draw the slices.
+  // While the canvas takes thousands of new elements a slice at a time, the entity list waits for it
+  // (and for the labels to catch up): its own thousands of entries would otherwise add their layout
+  // to the frames that draw them.
   if (!drawing) list.render(scene);
   if (ready) setStatus(statusLine(scene, totalEntities));
   if (drawing) {
@@ -214,8 +219,7 @@ function render(before?: Scene): void {
     void drawing.done.then(() => {
       if (history.scene !== scene) return;
       if (ready) setStatus(statusLine(scene, totalEntities));
-      // A task of its own: the canvas's last slice has just run in this one.
-      setTimeout(() => history.scene === scene && list.render(scene), 0);
+      void view.settled().then(() => history.scene === scene && list.render(scene));
     });
   }
   const hasSelection = scene.selection.length > 0;

@@ -237,6 +237,75 @@ describe('the entity list keeps its entries', () => {
   });
 });
 
+describe('the entity list of a big scene', () => {
+  /** The list as the page shows it: each entry's id and name (the button's own text, not its "+N" badge). */
+  const entries = () =>
+    page.locator('#entity-list button').evaluateAll((bs) =>
+      bs.map((b) => ({ id: (b as HTMLElement).dataset.id!, name: [...b.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('') })),
+    );
+  /** Entries in name order as Norwegian sorts (Å after Z), ties by id. */
+  const byName = new Intl.Collator('nb');
+  const inNameOrder = (list: { id: string; name: string }[]) => [...list].sort((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((e) => e.id);
+  /** The list items Chromium's accessibility tree has under the list (as a screen reader gets them). */
+  async function accessibleItems(): Promise<number> {
+    const cdp = await context!.newCDPSession(page);
+    const { root } = (await cdp.send('DOM.getDocument')) as { root: { nodeId: number } };
+    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#entity-list ul' })) as { nodeId: number };
+    const { nodes } = (await cdp.send('Accessibility.queryAXTree', { nodeId, role: 'listitem' })) as { nodes: { ignored: boolean }[] };
+    await cdp.detach();
+    return nodes.filter((n) => !n.ignored).length;
+  }
+
+  // Chromium leaves out of its accessibility tree what `content-visibility: auto` skips: a list cut into
+  // such chunks to save layout had only the entries on screen for a screen reader.
+  it('keeps 400 added entities in name order, each in the accessibility tree with its kind, reachable with End; undo takes them out', async () => {
+    const hub = { id: 'org:sykehuspartner', kind: 'ORGANISATION', name: 'Sykehuspartner', degree: 401 };
+    const first = ['Anna', 'Bjørn', 'Gro', 'Kari', 'Ola', 'Per', 'Åse', 'Øyvind', 'Æsa', 'Zakarias'];
+    const people = Array.from({ length: 400 }, (_, i) => ({ id: `person:many-${i}`, kind: 'PERSON', name: `${first[i % first.length]} Mange ${(i * 37) % 400}`, degree: 1 }));
+    const edges = people.map((p) => ({ id: `rel:${p.id}-ROLE_AT`, type: 'ROLE_AT', source: p.id, target: hub.id, title: null }));
+    await openPage(DESKTOP);
+    await page.route(`${server.url}/graphql`, async (route) => {
+      const body = route.request().postDataJSON() as { query: string; variables: { ids?: string[]; id?: string } };
+      if (/query ExpansionPreview/.test(body.query) && body.variables.id === hub.id) {
+        // Few enough to expand without the preview.
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { expansionPreview: [{ type: 'ROLE_AT', direction: 'INCOMING', kind: 'PERSON', count: 15 }] } }) });
+      } else if (/query Neighbourhood/.test(body.query) && body.variables.ids?.[0] === hub.id) {
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { neighbourhood: { nodes: [hub, ...people], edges, hidden: [], truncated: false } } }) });
+      } else await route.continue();
+    });
+    const before = await entries();
+    expect(before.map((e) => e.id)).toEqual(inNameOrder(before));
+    await page.locator(`#entity-list button[data-id="${hub.id}"]`).click();
+    await page.keyboard.press('e');
+    await expect.poll(async () => (await debug()).nodeCount).toBe(before.length + 400);
+    // Entries beyond the first batch are built when the browser is idle; the list is busy until then.
+    await expect.poll(async () => (await entries()).length, { timeout: 15_000 }).toBe(before.length + 400);
+    expect(await page.locator('#entity-list ul').getAttribute('aria-busy')).toBeNull();
+    const after = await entries();
+    expect(after.map((e) => e.id)).toEqual(inNameOrder([...before, ...people]));
+    expect(await accessibleItems()).toBe(after.length);
+    // The kind, drawn as the swatch, is in each entry's name.
+    expect(await page.locator('#entity-list').getByRole('button', { name: 'Æsa Mange 296, Person', exact: true }).count()).toBe(1);
+
+    // End reaches the last entry and scrolls the list to it.
+    await page.locator(`#entity-list button[data-id="${hub.id}"]`).focus();
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id)).toBe(after.at(-1)!.id);
+    const shown = await page.evaluate(() => {
+      const box = document.getElementById('entity-list')!.getBoundingClientRect();
+      const entry = document.activeElement!.getBoundingClientRect();
+      return entry.height > 0 && entry.top >= box.top && entry.bottom <= box.bottom;
+    });
+    expect(shown).toBe(true);
+
+    await page.locator('#cy').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await entries()).map((e) => e.id)).toEqual(before.map((e) => e.id));
+    expect(await accessibleItems()).toBe(before.length);
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('the ? dialog', () => {
   it('lists every action’s shortcut and every key that acts where the focus is', async () => {
     await openPage(DESKTOP);

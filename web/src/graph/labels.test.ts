@@ -173,14 +173,19 @@ describe('node labels by zoom', () => {
   it('hands back the same chunked catch-up for a caller that changed the canvas without zooming', async () => {
     const cy = many(100);
     cy.zoom(NODE_LABEL_ZOOM / 2);
-    const relabel = attachLabels(cy, 25);
+    const labels = attachLabels(cy, 25);
     expect(cy.nodes(`.${MINOR_CLASS}`)).toHaveLength(100 - MAJOR_NODES);
+    expect(labels.busy()).toBe(false);
     // A hub's leaves arrive without the minor class (as a slice of an expansion adds them); 100 need it.
     mergeSubgraph(cy, { nodes: Array.from({ length: 100 }, (_, i) => ({ id: `leaf${String(i).padStart(3, '0')}`, kind: 'PERSON' as const, name: `Leaf ${i}`, degree: 1 })), edges: [] });
-    relabel();
+    labels.follow();
     expect(cy.nodes(`.${MINOR_CLASS}`)).toHaveLength(100 - MAJOR_NODES + 25);
+    // Three more chunks to come, a task each; busy until the last has run.
+    expect(labels.busy()).toBe(true);
     for (let i = 0; i < 10 && cy.nodes(`.${MINOR_CLASS}`).length < 200 - MAJOR_NODES; i++) await new Promise((resolve) => setTimeout(resolve, 0));
     expect(cy.nodes(`.${MINOR_CLASS}`)).toHaveLength(200 - MAJOR_NODES);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(labels.busy()).toBe(false);
   });
 
   it('follows the zoom once attached', () => {

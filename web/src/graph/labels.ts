@@ -30,10 +30,10 @@ export const LABEL_FLIP_CHUNK = 200;
  * whenever elements come or go (a new hub must get its label). Crossing NODE_LABEL_ZOOM on a big
  * scene restyles thousands of nodes; those flips go `flipChunk` at a time, each chunk in a task of
  * its own with its styles computed there, so the zoom never blocks the page for the whole restyle.
- * Returns the same catch-up for callers that changed the canvas (`relabel`): the first chunk now,
- * the rest in tasks of their own.
+ * Returns the same catch-up for callers that changed the canvas (`follow`): the first chunk now,
+ * the rest in tasks of their own; `busy` says whether chunks are still to come.
  */
-export function attachLabels(cy: Core, flipChunk = LABEL_FLIP_CHUNK): () => void {
+export function attachLabels(cy: Core, flipChunk = LABEL_FLIP_CHUNK): LabelCatchUp {
   const state = stateOf(cy);
   cy.on('add remove', () => {
     state.nodes = undefined;
@@ -56,7 +56,13 @@ export function attachLabels(cy: Core, flipChunk = LABEL_FLIP_CHUNK): () => void
   cy.on('dragfree', follow);
   cy.on('zoom', follow);
   syncLabels(cy);
-  return follow;
+  return { follow, busy: () => pending };
+}
+
+/** The labels' catch-up after a change to the canvas, and whether it is still under way. */
+export interface LabelCatchUp {
+  follow(): void;
+  busy(): boolean;
 }
 
 /** A selection touching more relationships than this shows their labels on hover only (placing them costs edges × nodes). */

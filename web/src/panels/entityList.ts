@@ -2,7 +2,7 @@ import { el } from '../dom.js';
 import { lookOf } from '../graph/style.js';
 import type { EntitySummary } from '../model.js';
 import { isNodeVisible, type Scene } from '../scene/scene.js';
-import { kindSwatch } from '../swatch.js';
+import { kindMark } from '../swatch.js';
 
 /** The first entries are built at once (what fits on screen and more); the rest follow in slices. */
 const FIRST = 200;
@@ -22,6 +22,8 @@ interface Row {
   button: HTMLButtonElement;
   /** Name and kind: a different identity rebuilds the entry; selection and "+N more" change in place. */
   identity: string;
+  /** What a screen reader says for it: name and kind (drawn as the swatch), with its "+N more". */
+  spoken: string;
   selected: boolean;
   more: number;
 }
@@ -44,6 +46,8 @@ export class EntityList {
     root: HTMLElement,
     /** `additive`: Shift, Ctrl or Cmd held, as Shift+click on the canvas. */
     private readonly choose: (id: string, additive: boolean) => void,
+    /** Resolves when the canvas is idle; entries after the first batch wait for it (see GraphView.settled). */
+    private readonly settled: () => Promise<void> = () => Promise.resolve(),
   ) {
     this.heading = el('h2', { id: 'entity-list-title' }, 'Entities');
     this.list = el('ul', { className: 'entity-list', attrs: { 'aria-labelledby': 'entity-list-title' } });
@@ -98,15 +102,17 @@ export class EntityList {
       this.order(nodes);
     };
     build(FIRST);
+    // Each later batch waits for an idle canvas, then for the browser to be idle.
+    const next = (): void => void this.settled().then(() => later(step));
     const step = (): void => {
       if (job !== this.job) return;
       build(SLICE);
-      if (at < fresh.length) later(step);
+      if (at < fresh.length) next();
       else this.list.removeAttribute('aria-busy');
     };
     if (at < fresh.length) {
       this.list.setAttribute('aria-busy', 'true');
-      later(step);
+      next();
     } else this.list.removeAttribute('aria-busy');
   }
 
@@ -122,15 +128,12 @@ export class EntityList {
   }
 
   private row(n: Required<EntitySummary>, selected: boolean, more: number): Row {
-    const button = el(
-      'button',
-      { className: 'entity-link', attrs: { type: 'button', 'aria-pressed': 'false', 'data-id': n.id } },
-      kindSwatch(n.kind, 12),
-      n.name,
-      el('span', { className: 'visually-hidden' }, `, ${lookOf(n.kind).label}`),
-    );
+    // The kind is said in the button's name rather than in hidden text: a visually hidden span is
+    // positioned and clipped, and thousands of those made every batch of new entries cost layout.
+    const spoken = `${n.name}, ${lookOf(n.kind).label}`;
+    const button = el('button', { className: 'entity-link', attrs: { type: 'button', 'aria-pressed': 'false', 'aria-label': spoken, 'data-id': n.id } }, kindMark(n.kind), n.name);
     button.addEventListener('click', (e) => this.choose(n.id, e.shiftKey || e.ctrlKey || e.metaKey));
-    const row: Row = { li: el('li', {}, button), button, identity: `${n.kind}|${n.name}`, selected: false, more: 0 };
+    const row: Row = { li: el('li', {}, button), button, identity: `${n.kind}|${n.name}`, spoken, selected: false, more: 0 };
     this.update(row, selected, more);
     return row;
   }
@@ -142,7 +145,9 @@ export class EntityList {
     if (row.more === more) return;
     row.more = more;
     row.button.querySelector('.more-badge')?.remove();
-    if (more) row.button.append(el('span', { className: 'more-badge', attrs: { title: `${more} more relationships not in the scene` } }, ` +${more}`));
+    const unseen = `${more} more relationships not in the scene`;
+    if (more) row.button.append(el('span', { className: 'more-badge', attrs: { title: unseen } }, ` +${more}`));
+    row.button.setAttribute('aria-label', more ? `${row.spoken}, ${unseen}` : row.spoken);
   }
 
   focus(): void {

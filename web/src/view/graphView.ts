@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { edgeDefinition, nodeDefinition, stubDefinitions } from '../graph/elements.js';
 import { dropClass, setClass, settleStyles } from '../graph/classes.js';
-import { attachLabels, majorNodes, minorLabels, placeFocusLabels } from '../graph/labels.js';
+import { attachLabels, majorNodes, minorLabels, placeFocusLabels, type LabelCatchUp } from '../graph/labels.js';
 import { FADED_CLASS, FOCUS_CLASS, HIDDEN_CLASS, HOVER_CLASS, LONE_CLASS, MINOR_CLASS, PATH_CLASS, STUB_CLASS, STUB_EDGE_CLASS, THEME_COLOURS, graphStylesheet, type Theme } from '../graph/style.js';
 import { isEdgeVisible, isNodeVisible, type Position, type Scene } from '../scene/scene.js';
 import { moreStubs } from '../scene/stubs.js';
@@ -63,7 +63,7 @@ export class GraphView {
   private job = 0;
   private theme: Theme;
   /** Brings node and edge labels in step with the zoom, chunk by chunk (graph/labels.ts). */
-  private readonly relabel: () => void;
+  private readonly labels: LabelCatchUp;
 
   /**
    * `webgl` draws with Cytoscape's WebGL renderer, which only pays where a real GPU exists (view/gpu.ts);
@@ -85,7 +85,7 @@ export class GraphView {
     this.matchWebglBackground();
     if (webgl) this.pickPreciselyWhileSmall();
     else this.drawLean();
-    this.relabel = attachLabels(this.cy);
+    this.labels = attachLabels(this.cy);
     this.wire();
     // Fit again whenever the container changes size: a phone's first layout settles after the script runs.
     new ResizeObserver(() => {
@@ -199,9 +199,19 @@ export class GraphView {
    * keep flipping a chunk per task: flipping 3,300 at once here blocked the page for 175 ms.
    */
   private finishLabels(): void {
-    this.relabel();
+    this.labels.follow();
     placeFocusLabels(this.cy);
     settleStyles(this.cy);
+  }
+
+  /**
+   * Resolves after a frame in which the canvas had nothing left to do for the scenes it was given:
+   * slices drawn, labels caught up. Other big page work (the entity list's thousands of entries)
+   * waits for it, so its layout never lands in a frame that also redraws thousands of elements.
+   */
+  async settled(): Promise<void> {
+    do await afterFrame();
+    while (!this.complete || this.labels.busy());
   }
 
   /** A new element's definition with the classes the scene gives it (hidden, focus, minor label, lone edge). */
