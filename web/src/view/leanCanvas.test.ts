@@ -1,12 +1,13 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it, vi } from 'vitest';
-import { arrowheadTooSmall, EDGE_REACH, leanCanvas, MIN_ARROWHEAD_PX, outsideExtent, type CanvasRendererInternals, type DrawnElement, type Extent } from './leanCanvas.js';
+import { arrowheadTooSmall, EDGE_REACH, leanCanvas, MIN_ARROWHEAD_PX, outsideExtent, textureLevel, type CanvasRendererInternals, type DrawnElement, type Extent, type TextureCache } from './leanCanvas.js';
 
 /** Cytoscape's own canvas renderer, whose prototype the shortcuts call through to. */
 const CanvasRenderer = (cytoscape as unknown as (type: string, name: string) => { prototype: Record<string, unknown> })('renderer', 'canvas');
 
 function element(kind: 'node' | 'edge', labels: { label?: string; source?: string; target?: string } = {}, allpts: number[] | null = [0, 0, 100, 0], layers: { underlay?: number; overlay?: number } = {}): DrawnElement {
   const style: Record<string, { strValue?: string; pfValue?: number; value?: unknown }> = {
+    'target-arrow-scale': { value: 'inherit' },
     label: { strValue: labels.label ?? '' },
     'source-label': { strValue: labels.source ?? '' },
     'target-label': { strValue: labels.target ?? '' },
@@ -23,12 +24,28 @@ function contextAt(scale: number): CanvasRenderingContext2D {
   return { getTransform: () => ({ a: scale }) } as unknown as CanvasRenderingContext2D;
 }
 
-/** Cytoscape's texture caches, as the renderer keeps them in `data` (only their identity is read). */
-const caches = { eleTxrCache: { name: 'elements' }, lblTxrCache: { name: 'labels' }, slbTxrCache: { name: 'source labels' }, tlbTxrCache: { name: 'target labels' } };
+/** One of Cytoscape's texture caches, recording what it is asked for. */
+function textureCache(name: string) {
+  const bb = { x1: 0, y1: 0, x2: 30, y2: 30, w: 30, h: 30 };
+  return { name, reasons: { highQuality: 'highQuality' }, getBoundingBox: () => bb, getElement: vi.fn<TextureCache['getElement']>(() => null) };
+}
+
+/** Cytoscape's texture caches, as the renderer keeps them in `data`. */
+const caches = { eleTxrCache: textureCache('elements'), lblTxrCache: textureCache('labels'), slbTxrCache: textureCache('source labels'), tlbTxrCache: textureCache('target labels') };
+
+/** Cytoscape's arrowhead shapes, as its renderer registers them. */
+function arrowShapes(): CanvasRendererInternals['arrowShapes'] {
+  const real = Object.create(CanvasRenderer.prototype) as { registerArrowShapes(): void; arrowShapes: CanvasRendererInternals['arrowShapes'] };
+  real.registerArrowShapes();
+  return real.arrowShapes;
+}
 
 /** A renderer instance over a prototype of spies standing for Cytoscape's methods, with Cytoscape's arrow width. */
-function renderer() {
+function renderer(zoom = { level: 1 }) {
+  const calls: string[] = [];
   const proto = {
+    drawCachedElements: vi.fn(() => calls.push('draw')),
+    drawArrowShape: vi.fn(),
     drawArrowheads: vi.fn(),
     getArrowWidth: CanvasRenderer.prototype.getArrowWidth as CanvasRendererInternals['getArrowWidth'],
     drawCachedElement: vi.fn(),
@@ -38,16 +55,28 @@ function renderer() {
     drawCachedElementPortion: vi.fn(),
   };
   const instance = Object.create(proto) as CanvasRendererInternals;
-  instance.data = caches;
+  const data = { ...caches, eleTxrCache: textureCache('elements') };
+  data.eleTxrCache.getElement.mockImplementation(() => calls.push('fill'));
+  instance.data = data;
+  instance.cy = { zoom: () => zoom.level };
+  instance.arrowShapes = arrowShapes();
   leanCanvas(instance);
-  return { proto, instance };
+  return { proto, instance, calls, fills: data.eleTxrCache.getElement };
+}
+
+/** A 2D context that records the path traced on it; any other call (a transform) throws. */
+function tracingContext() {
+  const path: string[] = [];
+  const point = (op: string) => (x: number, y: number) => path.push(`${op} ${x.toFixed(3)} ${y.toFixed(3)}`);
+  const context = { beginPath: () => path.push('begin'), moveTo: point('M'), lineTo: point('L'), closePath: () => path.push('close'), fill: () => path.push('fill') };
+  return { path, context: context as unknown as CanvasRenderingContext2D };
 }
 
 const screen: Extent = { x1: 0, y1: 0, x2: 1000, y2: 600 };
 
 describe('the lean canvas shortcuts', () => {
   it('replace methods Cytoscape 3.35 canvas renderer has, with the arities it calls them with', () => {
-    const arity = { drawArrowheads: 3, getArrowWidth: 2, drawCachedElement: 6, drawElementUnderlay: 2, drawElement: 6, drawElementOverlay: 2, drawCachedElementPortion: 8 };
+    const arity = { drawArrowheads: 3, getArrowWidth: 2, drawCachedElement: 6, drawElementUnderlay: 2, drawElement: 6, drawElementOverlay: 2, drawCachedElementPortion: 8, drawCachedElements: 4, drawArrowShape: 10 };
     for (const [name, length] of Object.entries(arity)) {
       const method = CanvasRenderer.prototype[name];
       expect(typeof method, name).toBe('function');
@@ -148,5 +177,61 @@ describe('the lean canvas shortcuts', () => {
       [ctx, ends, caches.slbTxrCache, 1, undefined, null, rotation, opacity],
       [ctx, ends, caches.tlbTxrCache, 1, undefined, null, rotation, opacity],
     ]);
+  });
+
+  it('trace a filled arrowhead where it stands, with the points of Cytoscape\'s triangle, and no transform', () => {
+    const { proto, instance } = renderer();
+    const { path, context } = tracingContext();
+    const edge = element('edge');
+    // Pointing down (angle π/2 turns the triangle's tip, at its origin, towards +y), at (100, 50).
+    instance.drawArrowShape(edge, context, 'filled', 1.4, 'triangle', 1.4, 100, 50, Math.PI / 2, 'target');
+    const size = instance.getArrowWidth(1.4, 0.9);
+    // Cytoscape's unit triangle: (-0.15, -0.3), (0, 0), (0.15, -0.3), rotated, scaled, then moved.
+    const at = (x: number, y: number) => [100 - y * size, 50 + x * size].map((v) => v.toFixed(3)).join(' ');
+    // Cytoscape's polygon starts with a lineTo, which after beginPath moves there.
+    expect(path).toEqual(['begin', `L ${at(-0.15, -0.3)}`, `L ${at(0, 0)}`, `L ${at(0.15, -0.3)}`, 'close', 'fill']);
+    expect(proto.drawArrowShape).not.toHaveBeenCalled();
+  });
+
+  it('leave hollow arrowheads and unknown shapes to Cytoscape, with every argument', () => {
+    const { proto, instance } = renderer();
+    const ctx = contextAt(1);
+    const edge = element('edge');
+    instance.drawArrowShape(edge, ctx, 'hollow', 1.4, 'triangle', 1.4, 1, 2, 0, 'target');
+    instance.drawArrowShape(edge, ctx, 'filled', 1.4, 'made-up', 1.4, 1, 2, 0, 'source');
+    expect(proto.drawArrowShape.mock.calls).toEqual([
+      [edge, ctx, 'hollow', 1.4, 'triangle', 1.4, 1, 2, 0, 'target'],
+      [edge, ctx, 'filled', 1.4, 'made-up', 1.4, 1, 2, 0, 'source'],
+    ]);
+  });
+
+  it('name the texture level of a zoom as Cytoscape does: the power of two at or above it, none below 1/16', () => {
+    expect(textureLevel(1, 1)).toBe(0);
+    expect(textureLevel(0.81, 1)).toBe(0);
+    expect(textureLevel(0.34, 1)).toBe(-1);
+    expect(textureLevel(0.5, 1)).toBe(-1);
+    expect(textureLevel(0.5, 2)).toBe(0);
+    expect(textureLevel(1.5, 1)).toBe(1);
+    expect(textureLevel(0.01, 1)).toBe(-4);
+  });
+
+  it('fill every node\'s texture at a new level, at that level only, before anything is drawn; not again at the same level', () => {
+    const zoom = { level: 0.81 };
+    const { proto, instance, calls, fills } = renderer(zoom);
+    const ctx = contextAt(1);
+    const nodes = [element('node'), element('node', { label: 'Gro Jære' })];
+    const eles = [nodes[0]!, element('edge'), nodes[1]!];
+    instance.drawCachedElements(ctx, eles, 1, screen);
+    expect(calls).toEqual(['fill', 'fill', 'draw']);
+    expect(fills.mock.calls.map((c) => [c[0], c[2], c[3], c[4]])).toEqual(nodes.map((n) => [n, 1, undefined, 'highQuality']));
+    expect(proto.drawCachedElements).toHaveBeenCalledWith(ctx, eles, 1, screen);
+    // Panning, or zooming within the level: drawn as it is.
+    zoom.level = 0.6;
+    instance.drawCachedElements(ctx, eles, 1, screen);
+    expect(calls).toEqual(['fill', 'fill', 'draw', 'draw']);
+    // Zoomed out past a power of two: filled again.
+    zoom.level = 0.34;
+    instance.drawCachedElements(ctx, eles, 1, screen);
+    expect(calls.slice(4)).toEqual(['fill', 'fill', 'draw']);
   });
 });

@@ -13,6 +13,15 @@
  *   an element is pressed, each found empty only after a visibility check and four style lookups.
  * Each shortcut is decided per drawing, from what is about to be drawn, so a zoomed-in view, a
  * labelled element, a pressed one and a PNG export at high resolution draw exactly as before.
+ *
+ * Two more change how, not whether, something is drawn; both were most of a frame of the 2,000-node
+ * scene zoomed to 0.34 (after a re-layout, then an expansion):
+ * - a filled arrowhead is traced where it stands, as Cytoscape does where it does not use paths,
+ *   instead of filling one cached unit path moved there by translate, rotate and scale and back
+ *   (in Chromium's canvas about 30 µs per arrowhead against 1; 3,600 arrowheads: 80-120 ms);
+ * - when the zoom reaches another texture level, every node's texture at that level is filled before
+ *   anything is drawn (fillTextures below); the first frame at a new level had cost 236-340 ms, now
+ *   106-118.
  */
 
 /** Below this size in device pixels an arrowhead is a smudge at the line's end, not an arrow. */
@@ -39,12 +48,26 @@ export interface DrawnElement {
   _private: { rscratch: { allpts?: number[] | null } };
 }
 
-/** Which of Cytoscape's texture caches a portion is drawn from (only identity matters here). */
-export type TextureCache = object;
+/** One of Cytoscape's element texture caches: a picture of each element per zoom level, on shared pages. */
+export interface TextureCache {
+  getBoundingBox(ele: DrawnElement): Extent & { w: number; h: number };
+  reasons: { highQuality: unknown };
+  /** The element's texture at a level (by default the current zoom's), filled as the reason asks (null: drawn directly). */
+  getElement(ele: DrawnElement, bb: Extent & { w: number; h: number }, pxRatio: number, lvl: number | undefined, reason: unknown): unknown;
+}
+
+/** One of Cytoscape's arrowhead shapes: `draw` traces it on a context at a place, angle and size. */
+export interface ArrowShape {
+  draw(context: CanvasRenderingContext2D, size: number, angle: number, translation: { x: number; y: number }, edgeWidth: number): void;
+}
 
 /** The parts of Cytoscape's canvas renderer the shortcuts replace or call (not in its typings). */
 export interface CanvasRendererInternals {
-  data: { lblTxrCache: TextureCache; slbTxrCache: TextureCache; tlbTxrCache: TextureCache };
+  arrowShapes: Record<string, ArrowShape>;
+  drawArrowShape(edge: DrawnElement, context: CanvasRenderingContext2D, fill: string, edgeWidth: number, shape: string, shapeWidth: number, x: number, y: number, angle: number, prefix: string): void;
+  cy: { zoom(): number };
+  data: { eleTxrCache: TextureCache; lblTxrCache: TextureCache; slbTxrCache: TextureCache; tlbTxrCache: TextureCache };
+  drawCachedElements(context: CanvasRenderingContext2D, eles: readonly DrawnElement[], pxRatio: number, extent: Extent | null): void;
   drawArrowheads(context: CanvasRenderingContext2D, edge: DrawnElement, opacity?: number): void;
   getArrowWidth(edgeWidth: number, scale: number): number;
   drawCachedElement(context: CanvasRenderingContext2D, ele: DrawnElement, pxRatio: number, extent: Extent | null, lvl?: number, requestHighQuality?: boolean): void;
@@ -81,6 +104,38 @@ function shows(ele: DrawnElement, layer: 'underlay' | 'overlay'): boolean {
   return Number(ele.pstyle(`${layer}-opacity`).value) > 0;
 }
 
+/** Cytoscape's texture level for a zoom: textures are drawn at powers of two, none below 1/16. */
+export function textureLevel(zoom: number, pxRatio: number): number {
+  // `|| 0`: Math.ceil(-0.3) is -0, a level to compare but not to print.
+  return Math.max(MIN_TEXTURE_LEVEL, Math.ceil(Math.log2(zoom * pxRatio))) || 0;
+}
+
+const MIN_TEXTURE_LEVEL = -4;
+
+/**
+ * Fills the body textures of these elements at the level of the current zoom. Asked for the texture
+ * of its own level (Cytoscape's "high quality" request), the cache fills it from a higher level or
+ * draws it, once per style, since nodes of the same style share a texture (107 pictures for the
+ * 2,000-node scene). Asked as the drawing asks, it hands back a texture of another level, queues the
+ * right one to be filled a few per frame, and first clears a strip of its newest texture page, every
+ * time: each node left a page changed just before it was drawn from, and Chromium copies a canvas
+ * drawn from after a change (1,700 copies in the first frame at a new level). Edge bodies are never
+ * cached; labels are each their own texture and stay with the drawing.
+ */
+export function fillTextures(renderer: CanvasRendererInternals, eles: readonly DrawnElement[], pxRatio: number): void {
+  const cache = renderer.data.eleTxrCache;
+  for (const ele of eles) {
+    if (ele.isEdge()) continue;
+    cache.getElement(ele, cache.getBoundingBox(ele), pxRatio, undefined, cache.reasons.highQuality);
+  }
+}
+
+/** An arrowhead's scale as Cytoscape reads it: its end's own, else the edge's. */
+function arrowScale(edge: DrawnElement, prefix: string): number {
+  const own = edge.pstyle(`${prefix}-arrow-scale`) as { value?: unknown } | undefined;
+  return Number(own && own.value !== 'inherit' ? own.value : edge.pstyle('arrow-scale').value);
+}
+
 function unlabelledEdge(ele: DrawnElement): boolean {
   return ele.isEdge() && ele.pstyle('label').strValue === '' && ele.pstyle('source-label').strValue === '' && ele.pstyle('target-label').strValue === '';
 }
@@ -100,6 +155,33 @@ export function leanCanvas(renderer: CanvasRendererInternals): void {
     const scale = typeof context.getTransform === 'function' ? Math.abs(context.getTransform().a) : Infinity;
     if (arrowheadTooSmall(width, scale)) return;
     own.drawArrowheads.call(this, context, edge, opacity);
+  };
+
+  // Filled when the zoom reaches another texture level (every node misses then); afterwards only a
+  // new style misses, once.
+  let filledLevel: number | null = null;
+  renderer.drawCachedElements = function (context, eles, pxRatio, extent) {
+    const level = textureLevel(this.cy.zoom(), pxRatio);
+    if (level !== filledLevel) {
+      fillTextures(this, eles, pxRatio);
+      filledLevel = level;
+    }
+    own.drawCachedElements.call(this, context, eles, pxRatio, extent);
+  };
+
+  // Traced where it stands with the shape's own drawing (see the top of this file); hollow ones, which
+  // we do not use, are left to Cytoscape.
+  renderer.drawArrowShape = function (edge, context, fill, edgeWidth, shape, shapeWidth, x, y, angle, prefix) {
+    const arrow = this.arrowShapes[shape];
+    if (fill !== 'filled' || !arrow) {
+      own.drawArrowShape.call(this, edge, context, fill, edgeWidth, shape, shapeWidth, x, y, angle, prefix);
+      return;
+    }
+    const size = this.getArrowWidth(edgeWidth, arrowScale(edge, prefix));
+    context.beginPath();
+    arrow.draw(context, size, angle, { x, y }, edgeWidth);
+    context.closePath();
+    context.fill();
   };
 
   renderer.drawCachedElement = function (context, ele, pxRatio, extent, lvl, requestHighQuality) {
