@@ -2,7 +2,7 @@ import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import type { EntitySummary, RelationshipSummary } from '../model.js';
 import { mergeSubgraph } from './elements.js';
-import { MAJOR_NODES, attachLabels, majorNodes, minorLabels, placeFocusLabels, syncLabels } from './labels.js';
+import { MAJOR_NODES, SIGHT_MARGIN, attachLabels, labelEveryNode, majorNodes, minorLabels, placeFocusLabels, syncLabels } from './labels.js';
 import { EDGE_LABEL_ZOOM, FITS_CLASS, FOCUS_CLASS, HOVER_CLASS, MINOR_CLASS, NODE_LABEL_ZOOM, ZOOM_LABEL_CLASS, graphStylesheet } from './style.js';
 
 function graph(nodes: EntitySummary[], edges: RelationshipSummary[] = []) {
@@ -186,6 +186,49 @@ describe('node labels by zoom', () => {
     expect(cy.nodes(`.${MINOR_CLASS}`)).toHaveLength(200 - MAJOR_NODES);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(labels.busy()).toBe(false);
+  });
+
+  it('zoomed in on a big scene, labels the nodes near the screen, then those a pan brings near; zoomed out, the major ones again', () => {
+    // A 20 × 20 grid, 100 apart, seen through a 1000 × 600 canvas.
+    const cy = graph(Array.from({ length: 400 }, (_, i) => ({ id: `g${i}`, kind: 'TOPIC' as const, name: `Topic ${i}`, degree: i === 399 ? 50 : 1 })));
+    cy.nodes().forEach((node, i) => {
+      node.position({ x: (i % 20) * 100, y: Math.floor(i / 20) * 100 });
+    });
+    Object.assign(cy, { width: () => 1000, height: () => 600 });
+    attachLabels(cy, Infinity);
+    cy.zoom(0.2);
+    expect(cy.nodes().not(`.${MINOR_CLASS}`)).toHaveLength(MAJOR_NODES);
+    cy.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
+    // In sight: the screen (0..1000 × 0..600) and half a screen around it.
+    expect(SIGHT_MARGIN).toBe(0.5);
+    const near = (node: cytoscape.NodeSingular) => node.position().x <= 1500 && node.position().y <= 900;
+    expect(cy.nodes().filter(near)).toHaveLength(16 * 10);
+    expect(cy.nodes().filter((node) => near(node) && node.hasClass(MINOR_CLASS))).toHaveLength(0);
+    const far = cy.getElementById('g399');
+    expect(far.data('degree')).toBe(50);
+    const unseen = cy.getElementById('g398');
+    expect(unseen.hasClass(MINOR_CLASS)).toBe(true);
+    expect(unseen.style('label')).toBe('');
+    const minorBefore = cy.nodes(`.${MINOR_CLASS}`).length;
+    expect(minorBefore).toBeGreaterThan(100);
+    // A pan within the margin changes nothing; one past it labels what it brings near, and keeps the rest.
+    cy.pan({ x: -200, y: -100 });
+    expect(cy.nodes(`.${MINOR_CLASS}`)).toHaveLength(minorBefore);
+    cy.pan({ x: -1200, y: -1400 });
+    expect(unseen.hasClass(MINOR_CLASS)).toBe(false);
+    expect(unseen.style('label')).toBe('Topic 398');
+    expect(cy.getElementById('g0').hasClass(MINOR_CLASS)).toBe(false);
+    expect(cy.nodes(`.${MINOR_CLASS}`).nonempty()).toBe(true);
+    // An export of the whole scene labels every node first.
+    labelEveryNode(cy);
+    expect(cy.nodes(`.${MINOR_CLASS}`)).toHaveLength(0);
+    // Zoomed out: the best-connected keep theirs, the rest lose them.
+    cy.zoom(0.2);
+    expect(cy.nodes().not(`.${MINOR_CLASS}`)).toHaveLength(MAJOR_NODES);
+    expect(far.hasClass(MINOR_CLASS)).toBe(false);
+    // ...and an export zoomed out leaves them as they are.
+    labelEveryNode(cy);
+    expect(cy.nodes().not(`.${MINOR_CLASS}`)).toHaveLength(MAJOR_NODES);
   });
 
   it('follows the zoom once attached', () => {

@@ -8,7 +8,9 @@ import { EDGE_LABEL_ZOOM, FITS_CLASS, FOCUS_CLASS, MINOR_CLASS, NODE_LABEL_ZOOM,
  * Cytoscape's scratch: setting or removing core scratch data restyles every element of the graph.
  */
 interface LabelState {
-  nodes?: 'all' | 'minor';
+  nodes?: 'all' | 'minor' | 'sight';
+  /** With nodes 'sight': the box within which every node has its label. */
+  sight?: Box;
   edgesPlaced?: boolean;
 }
 const states = new WeakMap<Core, LabelState>();
@@ -26,10 +28,11 @@ function stateOf(cy: Core): LabelState {
 export const LABEL_FLIP_CHUNK = 200;
 
 /**
- * Keeps labels in step with the zoom from now on: re-applies on every zoom, and re-ranks nodes
- * whenever elements come or go (a new hub must get its label). Crossing NODE_LABEL_ZOOM on a big
- * scene restyles thousands of nodes; those flips go `flipChunk` at a time, each chunk in a task of
- * its own with its styles computed there, so the zoom never blocks the page for the whole restyle.
+ * Keeps labels in step with the view from now on: re-applies on every zoom and pan, and re-ranks
+ * nodes whenever elements come or go (a new hub must get its label). Zooming out across
+ * NODE_LABEL_ZOOM on a big scene restyles thousands of nodes (zooming in, those near the screen);
+ * those flips go `flipChunk` at a time, each chunk in a task of its own with its styles computed
+ * there, so the zoom never blocks the page for the whole restyle.
  * Returns the same catch-up for callers that changed the canvas (`follow`): the first chunk now,
  * the rest in tasks of their own; `busy` says whether chunks are still to come.
  */
@@ -55,6 +58,8 @@ export function attachLabels(cy: Core, flipChunk = LABEL_FLIP_CHUNK): LabelCatch
   // After a drag or a re-layout the free spots for edge labels have changed.
   cy.on('dragfree', follow);
   cy.on('zoom', follow);
+  // Zoomed in on a big scene, nodes coming into sight get their labels.
+  cy.on('pan', follow);
   syncLabels(cy);
   return { follow, busy: () => pending };
 }
@@ -105,7 +110,8 @@ export const MAJOR_NODES = 60;
  * threshold; classes toggled here can.
  *  - Edges: from EDGE_LABEL_ZOOM, every label that would not cover a node or its name (hovered
  *    and selected ones always show).
- *  - Nodes: below NODE_LABEL_ZOOM only the MAJOR_NODES highest-degree nodes keep their label.
+ *  - Nodes: below NODE_LABEL_ZOOM only the MAJOR_NODES highest-degree nodes keep their label; from
+ *    it, every node within SIGHT_MARGIN of the screen has one too.
  * Flips at most `flipLimit` node labels; returns false when some are left for another call.
  */
 export function syncLabels(cy: Core, edgeZoom = EDGE_LABEL_ZOOM, nodeZoom = NODE_LABEL_ZOOM, major = MAJOR_NODES, flipLimit = Infinity): boolean {
@@ -129,19 +135,80 @@ export function syncLabels(cy: Core, edgeZoom = EDGE_LABEL_ZOOM, nodeZoom = NODE
 
     const nodes = cy.nodes();
     const allOn = !minorLabels(zoom, nodes.length, nodeZoom, major);
-    const key = allOn ? 'all' : 'minor';
-    if (state.nodes === key) return;
-    const keep = allOn ? null : majorNodes(nodes.map((n) => ({ id: n.id(), degree: Number(n.data('degree')) || 0 })), major);
-    const flips = nodes.filter((node) => node.hasClass(MINOR_CLASS) !== (keep !== null && !keep.has(node.id())));
+    if (allOn) {
+      done = labelInSight(cy, state, flipLimit);
+      return;
+    }
+    if (state.nodes === 'minor') return;
+    const keep = majorNodes(nodes.map((n) => ({ id: n.id(), degree: Number(n.data('degree')) || 0 })), major);
+    const flips = nodes.filter((node) => node.hasClass(MINOR_CLASS) !== !keep.has(node.id()));
     if (flips.length > flipLimit) {
       flips.slice(0, flipLimit).toggleClass(MINOR_CLASS);
       done = false;
       return;
     }
     if (flips.nonempty()) flips.toggleClass(MINOR_CLASS);
-    state.nodes = key;
+    state.nodes = 'minor';
+    state.sight = undefined;
   });
   return done;
+}
+
+/**
+ * How far beyond the screen, in screens, a zoomed-in view labels nodes ahead of a pan: a big scene's
+ * minor nodes get their label when they come near the screen, not all at once when the zoom crosses
+ * NODE_LABEL_ZOOM (5,000 nodes flipped 200 a task, each task followed by a redraw of the whole scene
+ * at that zoom, froze a 5,000-node page for seconds after an entity was picked from the list).
+ */
+export const SIGHT_MARGIN = 0.5;
+
+/**
+ * Zoomed in: gives its label to every minor node within SIGHT_MARGIN of the screen (all of them when
+ * the canvas has no size, as headless), at most `flipLimit` at a time. A label once given stays until
+ * the view zooms out. Returns false when some are left for another call.
+ */
+function labelInSight(cy: Core, state: LabelState, flipLimit: number): boolean {
+  if (state.nodes === 'all') return true;
+  const sight = sightBox(cy);
+  if (state.nodes === 'sight' && sight && state.sight && contains(state.sight, cy.extent())) return true;
+  const flips = cy.nodes(`.${MINOR_CLASS}`).filter((node) => !sight || inside(node.position(), sight));
+  if (flips.length > flipLimit) {
+    flips.slice(0, flipLimit).removeClass(MINOR_CLASS);
+    return false;
+  }
+  if (flips.nonempty()) flips.removeClass(MINOR_CLASS);
+  const everyone = !sight || cy.nodes(`.${MINOR_CLASS}`).empty();
+  state.nodes = everyone ? 'all' : 'sight';
+  state.sight = everyone ? undefined : sight;
+  return true;
+}
+
+/**
+ * For an export of the whole scene: zoomed in, every node gets its label now, not only those that
+ * have come near the screen, so the picture shows what any part of the screen would.
+ */
+export function labelEveryNode(cy: Core, nodeZoom = NODE_LABEL_ZOOM, major = MAJOR_NODES): void {
+  if (minorLabels(cy.zoom(), cy.nodes().length, nodeZoom, major)) return;
+  const state = stateOf(cy);
+  const unlabelled = cy.nodes(`.${MINOR_CLASS}`);
+  if (unlabelled.nonempty()) unlabelled.removeClass(MINOR_CLASS);
+  state.nodes = 'all';
+  state.sight = undefined;
+}
+
+/** The screen's extent grown by SIGHT_MARGIN screens each way; null when the canvas has no size. */
+function sightBox(cy: Core): Box | null {
+  if (cy.width() === 0 || cy.height() === 0) return null;
+  const { x1, y1, x2, y2, w, h } = cy.extent();
+  return { x1: x1 - w * SIGHT_MARGIN, y1: y1 - h * SIGHT_MARGIN, x2: x2 + w * SIGHT_MARGIN, y2: y2 + h * SIGHT_MARGIN };
+}
+
+function contains(outer: Box, inner: Box): boolean {
+  return outer.x1 <= inner.x1 && outer.y1 <= inner.y1 && inner.x2 <= outer.x2 && inner.y2 <= outer.y2;
+}
+
+function inside(point: { x: number; y: number }, box: Box): boolean {
+  return point.x >= box.x1 && point.x <= box.x2 && point.y >= box.y1 && point.y <= box.y2;
 }
 
 /** True when, at this zoom and with this many nodes, only the `major` best-connected keep their labels. */

@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { edgeDefinition, nodeDefinition, stubDefinitions } from '../graph/elements.js';
 import { dropClass, setClass, settleStyles } from '../graph/classes.js';
-import { attachLabels, majorNodes, minorLabels, placeFocusLabels, type LabelCatchUp } from '../graph/labels.js';
+import { attachLabels, labelEveryNode, majorNodes, minorLabels, placeFocusLabels, type LabelCatchUp } from '../graph/labels.js';
 import { FADED_CLASS, FOCUS_CLASS, HIDDEN_CLASS, HOVER_CLASS, LONE_CLASS, MINOR_CLASS, PATH_CLASS, STUB_CLASS, STUB_EDGE_CLASS, THEME_COLOURS, graphStylesheet, type Theme } from '../graph/style.js';
 import { isEdgeVisible, isNodeVisible, type Position, type Scene } from '../scene/scene.js';
 import { moreStubs } from '../scene/stubs.js';
@@ -372,6 +372,7 @@ export class GraphView {
 
   /** The whole scene as a PNG, at twice the screen's resolution at least. */
   png(): Blob {
+    labelEveryNode(this.cy);
     return this.cy.png({ full: true, scale: 2, output: 'blob', bg: THEME_COLOURS[this.theme].canvas }) as unknown as Blob;
   }
 
@@ -381,6 +382,7 @@ export class GraphView {
       cytoscape.use((await import('cytoscape-svg')).default);
       svgRegistered = true;
     }
+    labelEveryNode(this.cy);
     return (this.cy as unknown as { svg(options: object): string }).svg({ full: true, scale: 1, bg: THEME_COLOURS[this.theme].canvas });
   }
 
