@@ -2,7 +2,7 @@ import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import type { EntitySummary, RelationshipSummary } from '../model.js';
 import { mergeSubgraph } from './elements.js';
-import { MAJOR_NODES, SIGHT_MARGIN, attachLabels, labelEveryNode, majorNodes, minorLabels, placeFocusLabels, syncLabels } from './labels.js';
+import { BoxGrid, MAJOR_NODES, SIGHT_MARGIN, attachLabels, labelEveryNode, majorNodes, minorLabels, placeFocusLabels, syncLabels } from './labels.js';
 import { EDGE_LABEL_ZOOM, FITS_CLASS, FOCUS_CLASS, HOVER_CLASS, MINOR_CLASS, NODE_LABEL_ZOOM, ZOOM_LABEL_CLASS, graphStylesheet } from './style.js';
 
 function graph(nodes: EntitySummary[], edges: RelationshipSummary[] = []) {
@@ -254,5 +254,33 @@ describe('ranking nodes for labels', () => {
     expect(minorLabels(0.5, 1000)).toBe(true);
     expect(minorLabels(NODE_LABEL_ZOOM, 1000)).toBe(false);
     expect(minorLabels(0.5, 10)).toBe(false);
+  });
+});
+
+describe('the grid of label boxes', () => {
+  it('answers whether a box overlaps any filed one exactly as comparing it with each would', () => {
+    // A fixed pseudo-random sequence, so a failure reproduces.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const box = (spread: number, size: number) => {
+      const x = (random() - 0.5) * spread;
+      const y = (random() - 0.5) * spread;
+      return { x1: x, y1: y, x2: x + random() * size, y2: y + random() * size };
+    };
+    const filed = Array.from({ length: 300 }, () => box(4000, 300));
+    // Two boxes larger than the grid files cell by cell.
+    filed.push({ x1: -5000, y1: 100, x2: 5000, y2: 110 }, { x1: 10_000, y1: 10_000, x2: 30_000, y2: 30_000 });
+    const grid = new BoxGrid(filed);
+    const overlaps = (a: { x1: number; y1: number; x2: number; y2: number }, b: typeof a) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const queries = [...Array.from({ length: 2000 }, () => box(5000, 150)), { x1: -20_000, y1: -20_000, x2: 20_000, y2: 20_000 }, { x1: NaN, y1: NaN, x2: NaN, y2: NaN }];
+    const answers = queries.map((q) => grid.overlaps(q));
+    expect(answers).toEqual(queries.map((q) => filed.some((f) => overlaps(f, q))));
+    // Both answers occur, so the comparison means something.
+    expect(answers.filter(Boolean).length).toBeGreaterThan(100);
+    expect(answers.filter((a) => !a).length).toBeGreaterThan(100);
+    // A box touching another only at an edge does not overlap it.
+    const edgeOnly = new BoxGrid([{ x1: 0, y1: 0, x2: 200, y2: 200 }]);
+    expect(edgeOnly.overlaps({ x1: 200, y1: 0, x2: 400, y2: 200 })).toBe(false);
+    expect(edgeOnly.overlaps({ x1: 199, y1: 199, x2: 400, y2: 400 })).toBe(true);
   });
 });
