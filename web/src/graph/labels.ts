@@ -58,8 +58,11 @@ export function attachLabels(cy: Core, flipChunk = LABEL_FLIP_CHUNK): LabelCatch
   // After a drag or a re-layout the free spots for edge labels have changed.
   cy.on('dragfree', follow);
   cy.on('zoom', follow);
-  // Zoomed in on a big scene, nodes coming into sight get their labels.
-  cy.on('pan', follow);
+  // Zoomed in on a big scene, nodes coming into sight get their labels; otherwise a pan changes none
+  // (and pan events come many a second).
+  cy.on('pan', () => {
+    if (state.nodes === 'sight') follow();
+  });
   syncLabels(cy);
   return { follow, busy: () => pending };
 }
