@@ -170,9 +170,8 @@ export const SIGHT_MARGIN = 0.5;
  * the canvas has no size, as headless), at most `flipLimit` at a time. A label once given stays until
  * the view zooms out. Returns false when some are left for another call.
  */
-function labelInSight(cy: Core, state: LabelState, flipLimit: number): boolean {
+function labelInSight(cy: Core, state: LabelState, flipLimit: number, sight = sightBox(cy)): boolean {
   if (state.nodes === 'all') return true;
-  const sight = sightBox(cy);
   if (state.nodes === 'sight' && sight && state.sight && contains(state.sight, cy.extent())) return true;
   const flips = cy.nodes(`.${MINOR_CLASS}`).filter((node) => !sight || inside(node.position(), sight));
   if (flips.length > flipLimit) {
@@ -192,11 +191,7 @@ function labelInSight(cy: Core, state: LabelState, flipLimit: number): boolean {
  */
 export function labelEveryNode(cy: Core, nodeZoom = NODE_LABEL_ZOOM, major = MAJOR_NODES): void {
   if (minorLabels(cy.zoom(), cy.nodes().length, nodeZoom, major)) return;
-  const state = stateOf(cy);
-  const unlabelled = cy.nodes(`.${MINOR_CLASS}`);
-  if (unlabelled.nonempty()) unlabelled.removeClass(MINOR_CLASS);
-  state.nodes = 'all';
-  state.sight = undefined;
+  labelInSight(cy, stateOf(cy), Infinity, null);
 }
 
 /** The screen's extent grown by SIGHT_MARGIN screens each way; null when the canvas has no size. */
@@ -262,11 +257,12 @@ export class BoxGrid {
   }
 
   add(box: Box): void {
-    if (cellCount(box) > MAX_CELLS) {
+    const cells = cellsOf(box);
+    if (cells === 'huge') {
       this.huge.push(box);
       return;
     }
-    for (const key of cellsOf(box)) {
+    for (const key of cells) {
       const cell = this.cells.get(key);
       if (cell) cell.push(box);
       else this.cells.set(key, [box]);
@@ -274,30 +270,27 @@ export class BoxGrid {
   }
 
   overlaps(box: Box): boolean {
-    if (this.huge.some((other) => overlaps(other, box))) return true;
-    if (cellCount(box) > MAX_CELLS) return [...this.cells.values()].some((cell) => cell.some((other) => overlaps(other, box)));
-    for (const key of cellsOf(box)) {
-      if (this.cells.get(key)?.some((other) => overlaps(other, box))) return true;
-    }
-    return false;
+    const hit = (other: Box) => overlaps(other, box);
+    if (this.huge.some(hit)) return true;
+    const cells = cellsOf(box);
+    if (cells === 'huge') return [...this.cells.values()].some((cell) => cell.some(hit));
+    return cells.some((key) => this.cells.get(key)?.some(hit) ?? false);
   }
 }
 
 const GRID_CELL = 200;
 const MAX_CELLS = 64;
 
-function cellCount(box: Box): number {
-  const span = (Math.floor(box.x2 / GRID_CELL) - Math.floor(box.x1 / GRID_CELL) + 1) * (Math.floor(box.y2 / GRID_CELL) - Math.floor(box.y1 / GRID_CELL) + 1);
-  // NaN (a box without a place) overlaps nothing, and files into no cell.
-  return Number.isNaN(span) ? 0 : span;
-}
-
-function* cellsOf(box: Box): Generator<string> {
+/** The keys of the cells a box touches, or 'huge' past MAX_CELLS; none for a box without a place (NaN). */
+function cellsOf(box: Box): string[] | 'huge' {
   const x1 = Math.floor(box.x1 / GRID_CELL);
   const x2 = Math.floor(box.x2 / GRID_CELL);
   const y1 = Math.floor(box.y1 / GRID_CELL);
   const y2 = Math.floor(box.y2 / GRID_CELL);
-  for (let x = x1; x <= x2; x++) for (let y = y1; y <= y2; y++) yield `${x},${y}`;
+  if ((x2 - x1 + 1) * (y2 - y1 + 1) > MAX_CELLS) return 'huge';
+  const keys: string[] = [];
+  for (let x = x1; x <= x2; x++) for (let y = y1; y <= y2; y++) keys.push(`${x},${y}`);
+  return keys;
 }
 
 // Estimates in graph units (labels scale with the zoom, so these hold at any zoom): node names are
