@@ -129,7 +129,78 @@ export function layout(scene: Scene, name: LayoutName): Map<string, Position> {
   const ids = [...scene.nodes.keys()].filter((id) => !scene.hidden.has(id) && !scene.hiddenKinds.has(scene.nodes.get(id)!.kind));
   const cy = headless(scene, new Map(), new Set(ids));
   withSeed(seedOf(scene), () => cy.layout(optionsFor(name, cy.nodes().length) as unknown as LayoutOptions).run());
-  return positionsOf(cy, ids);
+  const positions = positionsOf(cy, ids);
+  if (name !== 'fcose' || ids.length <= DRAFT_ABOVE) return positions;
+  // Hubs claim their spot first; ties by id, so the same data gives the same picture.
+  const byDegree = [...ids].sort((a, b) => scene.nodes.get(b)!.degree - scene.nodes.get(a)!.degree || (a < b ? -1 : a > b ? 1 : 0));
+  return spreadOnLattice(positions, byDegree);
+}
+
+/** A cell of the lattice `spreadOnLattice` puts nodes on: a node and its label (wrapped at 140 px) beside its neighbours. */
+export const SPREAD_CELL = { w: 150, h: 80 } as const;
+
+/**
+ * fcose's spectral draft places nodes by their hop distances to a few pivots, so nodes with the same
+ * distances land on one spot: the leaves of one parent, and on a small-world graph most of the scene
+ * (on a 5,000-node scene, 4,972 nodes were within 30 units of another, all inside 880 × 790). This
+ * keeps the draft's picture and makes it readable: the draft's box is scaled to twice the room the
+ * nodes need (where the draft leaves space, the picture keeps it), then each node, in the given
+ * order, takes the free cell nearest its scaled spot on a hexagonal lattice (odd rows shifted by half
+ * a cell), searched ring by ring outwards. A stack of k nodes costs about k² cell checks.
+ */
+export function spreadOnLattice(positions: ReadonlyMap<string, Position>, order: readonly string[]): Map<string, Position> {
+  const { w, h } = SPREAD_CELL;
+  const points = order.map((id) => positions.get(id)!);
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const p of points) {
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x);
+    y2 = Math.max(y2, p.y);
+  }
+  const cx = (x1 + x2) / 2;
+  const cy = (y1 + y2) / 2;
+  const scale = Math.max(1, Math.sqrt((2 * points.length * w * h) / Math.max(1, (x2 - x1) * (y2 - y1))));
+  const taken = new Set<number>();
+  const key = (i: number, j: number) => (i + 0x8000) * 0x10000 + (j + 0x8000);
+  // `j & 1` is 1 for odd rows below zero too (two's complement).
+  const xOf = (i: number, j: number) => (i + (j & 1) / 2) * w;
+  const out = new Map<string, Position>();
+  order.forEach((id, n) => {
+    const tx = (points[n]!.x - cx) * scale;
+    const ty = (points[n]!.y - cy) * scale;
+    const tj = Math.round(ty / h);
+    const ti = Math.round(tx / w - (tj & 1) / 2);
+    let best: [number, number] | null = null;
+    let bestDistance = Infinity;
+    const consider = (i: number, j: number) => {
+      if (taken.has(key(i, j))) return;
+      const d = (xOf(i, j) - tx) ** 2 + (j * h - ty) ** 2;
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = [i, j];
+      }
+    };
+    for (let ring = 0; !best; ring++) {
+      if (ring === 0) consider(ti, tj);
+      // The ring's border only: its top and bottom rows, then the two sides between them.
+      for (let i = ti - ring; ring > 0 && i <= ti + ring; i++) {
+        consider(i, tj - ring);
+        consider(i, tj + ring);
+      }
+      for (let j = tj - ring + 1; ring > 0 && j <= tj + ring - 1; j++) {
+        consider(ti - ring, j);
+        consider(ti + ring, j);
+      }
+    }
+    const [i, j] = best as [number, number];
+    taken.add(key(i, j));
+    out.set(id, { x: Math.round(cx + xOf(i, j)) || 0, y: Math.round(cy + j * h) || 0 });
+  });
+  return out;
 }
 
 function optionsFor(name: LayoutName, count: number): Record<string, unknown> {

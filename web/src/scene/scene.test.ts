@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityKind, Subgraph } from '../model.js';
 import { SceneHistory } from './history.js';
-import { layout, placeNew } from './layout.js';
+import { DRAFT_ABOVE, layout, placeNew, SPREAD_CELL, spreadOnLattice } from './layout.js';
 import { apply, type Operation } from './operations.js';
 import { decodeLink, encodeLink, pack, restore, toLink, unpack } from './permalink.js';
 import { EMPTY_SCENE, statusLine, visible, type Scene } from './scene.js';
@@ -121,6 +121,51 @@ describe('layout', () => {
       // Nearer the node they came from than the hub on the other side.
       expect(Math.hypot(p.x - c.x, p.y - c.y)).toBeLessThan(Math.hypot(p.x - hub.x, p.y - hub.y) + 200);
     }
+  });
+
+  /** The smallest distance between any two of these positions. */
+  const closest = (positions: Iterable<{ x: number; y: number }>) => {
+    const ps = [...positions];
+    let min = Infinity;
+    for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) min = Math.min(min, Math.hypot(ps[i]!.x - ps[j]!.x, ps[i]!.y - ps[j]!.y));
+    return min;
+  };
+  // Lattice neighbours: a cell apart in a row, or half a cell across and one row down.
+  const LATTICE_STEP = Math.min(SPREAD_CELL.w, Math.hypot(SPREAD_CELL.w / 2, SPREAD_CELL.h));
+
+  it('spreads stacked nodes onto free cells round their spot, each stack round its own', () => {
+    const spots = [{ x: 0, y: 0 }, { x: 100, y: 0 }, { x: 0, y: 100 }, { x: 100, y: 100 }];
+    const positions = new Map<string, { x: number; y: number }>();
+    spots.forEach((spot, s) => {
+      for (let k = 0; k < 50; k++) positions.set(`s${s}-${k}`, spot);
+    });
+    const order = [...positions.keys()];
+    const spread = spreadOnLattice(positions, order);
+    expect(spread.size).toBe(200);
+    expect(closest(spread.values())).toBeGreaterThanOrEqual(LATTICE_STEP - 1);
+    expect(spreadOnLattice(positions, order)).toEqual(spread);
+    // Each stack stays a cluster: its nodes are nearer their own stack's middle than any other's.
+    const middles = spots.map((_, s) => {
+      const ps = order.filter((id) => id.startsWith(`s${s}-`)).map((id) => spread.get(id)!);
+      return { x: ps.reduce((a, p) => a + p.x, 0) / ps.length, y: ps.reduce((a, p) => a + p.y, 0) / ps.length };
+    });
+    for (const id of order) {
+      const s = Number(id.slice(1, id.indexOf('-')));
+      const p = spread.get(id)!;
+      const distances = middles.map((m) => Math.hypot(p.x - m.x, p.y - m.y));
+      expect(distances.indexOf(Math.min(...distances))).toBe(s);
+    }
+  });
+
+  it('leaves no two nodes of a big scene on top of each other after fcose', () => {
+    // A tree with many leaves per parent: fcose's spectral draft puts a parent's leaves on one spot.
+    const count = DRAFT_ABOVE + 100;
+    const nodes = Array.from({ length: count }, (_, i) => node(`n${i}`, 'PERSON', i < count / 4 ? 4 : 1));
+    const edges = nodes.slice(1).map((n, i) => edge(n.id, `n${Math.floor(i / 4)}`));
+    const s = apply(EMPTY_SCENE, { type: 'add', subgraph: { nodes, edges, truncated: false }, positions: new Map() });
+    const positions = layout(s, 'fcose');
+    expect(positions.size).toBe(count);
+    expect(closest(positions.values())).toBeGreaterThanOrEqual(LATTICE_STEP - 1);
   });
 
   it('lays out concentric and hierarchical on demand', () => {
