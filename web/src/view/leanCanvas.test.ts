@@ -1,9 +1,23 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it, vi } from 'vitest';
+import { EdgeBatch, plainStroke, type BatchedEdge } from './edgeBatch.js';
 import { arrowheadTooSmall, EDGE_REACH, leanCanvas, MIN_ARROWHEAD_PX, outsideExtent, textureLevel, type CanvasRendererInternals, type DrawnElement, type Extent, type TextureCache } from './leanCanvas.js';
 
 /** Cytoscape's own canvas renderer, whose prototype the shortcuts call through to. */
 const CanvasRenderer = (cytoscape as unknown as (type: string, name: string) => { prototype: Record<string, unknown> })('renderer', 'canvas');
+
+/** An edge's style as our stylesheet gives it: one solid colour, nothing under, over or beside it. */
+const PLAIN_EDGE_STYLE: Record<string, { strValue?: string; pfValue?: number; value?: unknown }> = {
+  'curve-style': { value: 'bezier' },
+  'line-style': { value: 'solid' },
+  'line-fill': { value: 'solid' },
+  ghost: { value: 'no' },
+  'line-outline-width': { value: 0 },
+  'line-color': { value: [148, 163, 184] },
+  opacity: { value: 1 },
+  'line-opacity': { value: 1 },
+  'line-cap': { value: 'butt' },
+};
 
 function element(kind: 'node' | 'edge', labels: { label?: string; source?: string; target?: string } = {}, allpts: number[] | null = [0, 0, 100, 0], layers: { underlay?: number; overlay?: number } = {}): DrawnElement {
   const style: Record<string, { strValue?: string; pfValue?: number; value?: unknown }> = {
@@ -15,8 +29,9 @@ function element(kind: 'node' | 'edge', labels: { label?: string; source?: strin
     'arrow-scale': { value: 0.9 },
     'underlay-opacity': { value: layers.underlay ?? 0 },
     'overlay-opacity': { value: layers.overlay ?? 0 },
+    ...PLAIN_EDGE_STYLE,
   };
-  return { isEdge: () => kind === 'edge', pstyle: (name) => style[name]!, _private: { rscratch: { allpts } } };
+  return { isEdge: () => kind === 'edge', visible: () => true, pstyle: (name) => style[name]!, _private: { rscratch: { allpts, edgeType: 'straight' } } };
 }
 
 /** A context whose transform scales by `scale`, as the view's zoom, a cache level or an export does. */
@@ -62,6 +77,19 @@ function renderer(zoom = { level: 1 }) {
   instance.arrowShapes = arrowShapes();
   leanCanvas(instance);
   return { proto, instance, calls, fills: data.eleTxrCache.getElement };
+}
+
+/** A 2D context that records what is drawn on it, in order. */
+function recordingContext() {
+  const log: string[] = [];
+  const context = {
+    beginPath: () => log.push('begin'),
+    moveTo: (x: number, y: number) => log.push(`M ${x} ${y}`),
+    lineTo: (x: number, y: number) => log.push(`L ${x} ${y}`),
+    stroke: () => log.push('stroke'),
+    getTransform: () => ({ a: 1 }),
+  };
+  return { log, context: context as unknown as CanvasRenderingContext2D };
 }
 
 /** A 2D context that records the path traced on it; any other call (a transform) throws. */
@@ -233,5 +261,95 @@ describe('the lean canvas shortcuts', () => {
     zoom.level = 0.34;
     instance.drawCachedElements(ctx, eles, 1, screen);
     expect(calls.slice(4)).toEqual(['fill', 'fill', 'draw']);
+  });
+
+  it('stroke the plain edges of a frame together, and finish a run before a node or a labelled edge is drawn over it', () => {
+    const { proto, instance } = renderer();
+    const { log, context } = recordingContext();
+    proto.drawCachedElements.mockImplementation(function (this: CanvasRendererInternals, ctx: CanvasRenderingContext2D, eles: readonly DrawnElement[], pxRatio: number, extent: Extent | null) {
+      for (const ele of eles) this.drawCachedElement(ctx, ele, pxRatio, extent);
+    } as never);
+    proto.drawCachedElement.mockImplementation(() => log.push('cytoscape'));
+    instance.colorStrokeStyle = vi.fn();
+    proto.drawArrowheads.mockImplementation(() => log.push('arrow'));
+    const eles = [element('edge', {}, [0, 0, 10, 0]), element('edge', {}, [0, 5, 10, 5]), element('node'), element('edge', {}, [0, 9, 10, 9]), element('edge', { label: 'RUNS' })];
+    instance.drawCachedElements(context, eles, 1, screen);
+    expect(log).toEqual(['begin', 'M 0 0', 'L 10 0', 'M 0 5', 'L 10 5', 'stroke', 'arrow', 'arrow', 'cytoscape', 'begin', 'M 0 9', 'L 10 9', 'stroke', 'arrow', 'cytoscape']);
+    // Outside a frame's drawing (a layer cache filling, one element at a time) each edge is drawn on its own.
+    instance.drawCachedElement(context, eles[0]!, 1, null);
+    expect(proto.drawElement).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('plain edges stroked together', () => {
+  /** A plain edge, with these style values changed and this drawing scratch. */
+  function edge(changes: Record<string, unknown> = {}, scratch: Partial<BatchedEdge['_private']['rscratch']> = {}, visible = true): BatchedEdge {
+    const base = element('edge');
+    const style = (name: string) => (name in changes ? (name === 'label' ? { strValue: changes[name] as string } : { value: changes[name], pfValue: changes[name] as number }) : base.pstyle(name));
+    return { visible: () => visible, pstyle: style, _private: { rscratch: { allpts: [0, 0, 10, 0], edgeType: 'straight', ...scratch } } };
+  }
+
+  it('take only an edge Cytoscape would stroke in one solid colour with nothing under, over or beside it', () => {
+    expect(plainStroke(edge())?.key).toBe('148,163,184|1|1.4|butt');
+    const refused = [
+      edge({ 'line-style': 'dashed' }),
+      edge({ 'line-fill': 'linear-gradient' }),
+      edge({ ghost: 'yes' }),
+      edge({ 'line-outline-width': 2 }),
+      edge({ 'underlay-opacity': 0.3 }),
+      edge({ 'overlay-opacity': 0.2 }),
+      edge({ label: 'RUNS' }),
+      edge({ 'curve-style': 'straight-triangle' }),
+      edge({}, { edgeType: 'segments' }),
+      edge({}, { edgeType: 'taxi' }),
+      edge({}, { badLine: true }),
+      edge({}, { allpts: null }),
+      edge({}, { allpts: [NaN, 0, 1, 1] }),
+      edge({}, {}, false),
+    ];
+    for (const e of refused) expect(plainStroke(e)).toBeNull();
+  });
+
+  it('trace curves and lines as Cytoscape does, run by run, each run stroked in its own style before its arrowheads', () => {
+    const log: string[] = [];
+    const ctx = {
+      beginPath: () => log.push('begin'),
+      moveTo: (x: number, y: number) => log.push(`M ${x} ${y}`),
+      lineTo: (x: number, y: number) => log.push(`L ${x} ${y}`),
+      quadraticCurveTo: (cx: number, cy: number, x: number, y: number) => log.push(`Q ${cx} ${cy} ${x} ${y}`),
+      stroke: () => log.push(`stroke ${ctx.lineWidth} ${ctx.lineCap} ${ctx.lineJoin}`),
+      lineWidth: 0,
+      lineCap: '',
+      lineJoin: '',
+    };
+    const renderer = {
+      colorStrokeStyle: (_: unknown, color: readonly number[], opacity: number) => log.push(`colour ${color.join(',')} ${opacity}`),
+      drawArrowheads: (_: unknown, e: BatchedEdge, opacity?: number) => log.push(`arrow ${e._private.rscratch.allpts![0]} ${opacity}`),
+    };
+    const batch = new EdgeBatch(ctx as unknown as CanvasRenderingContext2D, renderer);
+    expect(batch.take(edge({}, { allpts: [1, 1, 5, 9, 10, 1], edgeType: 'bezier' }))).toBe(true);
+    expect(batch.take(edge({}, { allpts: [2, 0, 4, 4, 6, 0], edgeType: 'straight' }))).toBe(true);
+    expect(batch.take(edge({ width: 2.4, opacity: 0.5 }, { allpts: [3, 3, 7, 7] }))).toBe(true);
+    expect(batch.take(edge({ 'line-style': 'dotted' }))).toBe(false);
+    batch.flush();
+    batch.flush();
+    expect(log).toEqual([
+      'begin',
+      'M 1 1',
+      'Q 5 9 10 1',
+      'M 2 0',
+      'L 4 4',
+      'L 6 0',
+      'colour 148,163,184 1',
+      'stroke 1.4 butt round',
+      'arrow 1 1',
+      'arrow 2 1',
+      'begin',
+      'M 3 3',
+      'L 7 7',
+      'colour 148,163,184 0.5',
+      'stroke 2.4 butt round',
+      'arrow 3 0.5',
+    ]);
   });
 });

@@ -24,6 +24,8 @@
  *   106-118.
  */
 
+import { EdgeBatch, type BatchedEdge, type StrokeRenderer } from './edgeBatch.js';
+
 /** Below this size in device pixels an arrowhead is a smudge at the line's end, not an arrow. */
 export const MIN_ARROWHEAD_PX = 4;
 
@@ -42,10 +44,8 @@ export interface Extent {
 }
 
 /** The parts of a Cytoscape element the shortcuts read. */
-export interface DrawnElement {
+export interface DrawnElement extends BatchedEdge {
   isEdge(): boolean;
-  pstyle(name: string): { strValue?: string; pfValue?: number; value?: unknown };
-  _private: { rscratch: { allpts?: number[] | null } };
 }
 
 /** One of Cytoscape's element texture caches: a picture of each element per zoom level, on shared pages. */
@@ -62,13 +62,13 @@ export interface ArrowShape {
 }
 
 /** The parts of Cytoscape's canvas renderer the shortcuts replace or call (not in its typings). */
-export interface CanvasRendererInternals {
+export interface CanvasRendererInternals extends StrokeRenderer {
+  drawArrowheads(context: CanvasRenderingContext2D, edge: DrawnElement, opacity?: number): void;
   arrowShapes: Record<string, ArrowShape>;
   drawArrowShape(edge: DrawnElement, context: CanvasRenderingContext2D, fill: string, edgeWidth: number, shape: string, shapeWidth: number, x: number, y: number, angle: number, prefix: string): void;
   cy: { zoom(): number };
   data: { eleTxrCache: TextureCache; lblTxrCache: TextureCache; slbTxrCache: TextureCache; tlbTxrCache: TextureCache };
   drawCachedElements(context: CanvasRenderingContext2D, eles: readonly DrawnElement[], pxRatio: number, extent: Extent | null): void;
-  drawArrowheads(context: CanvasRenderingContext2D, edge: DrawnElement, opacity?: number): void;
   getArrowWidth(edgeWidth: number, scale: number): number;
   drawCachedElement(context: CanvasRenderingContext2D, ele: DrawnElement, pxRatio: number, extent: Extent | null, lvl?: number, requestHighQuality?: boolean): void;
   drawElementUnderlay(context: CanvasRenderingContext2D, ele: DrawnElement): void;
@@ -160,13 +160,23 @@ export function leanCanvas(renderer: CanvasRendererInternals): void {
   // Filled when the zoom reaches another texture level (every node misses then); afterwards only a
   // new style misses, once.
   let filledLevel: number | null = null;
+  // Open only while Cytoscape draws a frame's elements in order (not while it fills its layer caches,
+  // which draw elements one at a time).
+  let batch: EdgeBatch | null = null;
   renderer.drawCachedElements = function (context, eles, pxRatio, extent) {
     const level = textureLevel(this.cy.zoom(), pxRatio);
     if (level !== filledLevel) {
       fillTextures(this, eles, pxRatio);
       filledLevel = level;
     }
-    own.drawCachedElements.call(this, context, eles, pxRatio, extent);
+    const outer = batch;
+    batch = new EdgeBatch(context, this);
+    try {
+      own.drawCachedElements.call(this, context, eles, pxRatio, extent);
+      batch.flush();
+    } finally {
+      batch = outer;
+    }
   };
 
   // Traced where it stands with the shape's own drawing (see the top of this file); hollow ones, which
@@ -185,7 +195,9 @@ export function leanCanvas(renderer: CanvasRendererInternals): void {
   };
 
   renderer.drawCachedElement = function (context, ele, pxRatio, extent, lvl, requestHighQuality) {
+    const open = batch?.context === context ? batch : null;
     if (!unlabelledEdge(ele)) {
+      open?.flush();
       own.drawCachedElement.call(this, context, ele, pxRatio, extent, lvl, requestHighQuality);
       return;
     }
@@ -193,6 +205,8 @@ export function leanCanvas(renderer: CanvasRendererInternals): void {
     // lookups; it is culled from the control points its drawing uses (drawEdge skips bad lines itself).
     const points = ele._private.rscratch.allpts;
     if (extent && points && outsideExtent(points, extent, EDGE_REACH)) return;
+    if (open?.take(ele)) return;
+    open?.flush();
     this.drawElementUnderlay(context, ele);
     this.drawElement(context, ele, undefined, false, false);
     this.drawElementOverlay(context, ele);
