@@ -25,7 +25,9 @@ function element(kind: 'node' | 'edge', labels: { label?: string; source?: strin
     label: { strValue: labels.label ?? '' },
     'source-label': { strValue: labels.source ?? '' },
     'target-label': { strValue: labels.target ?? '' },
-    width: { pfValue: 1.4 },
+    // An edge's stroke; a node's box, big enough on screen to be drawn by Cytoscape.
+    width: { pfValue: kind === 'edge' ? 1.4 : 30 },
+    height: { pfValue: 30 },
     'arrow-scale': { value: 0.9 },
     'underlay-opacity': { value: layers.underlay ?? 0 },
     'overlay-opacity': { value: layers.overlay ?? 0 },
@@ -278,6 +280,71 @@ describe('the lean canvas shortcuts', () => {
     // Outside a frame's drawing (a layer cache filling, one element at a time) each edge is drawn on its own.
     instance.drawCachedElement(context, eles[0]!, 1, null);
     expect(proto.drawElement).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('nodes too small to show their shape', () => {
+  /** A node of 30 units at (100, 50), its style changed by `changes`. */
+  function node(changes: Record<string, { strValue?: string; pfValue?: number; value?: unknown }> = {}): DrawnElement {
+    const style: Record<string, { strValue?: string; pfValue?: number; value?: unknown }> = {
+      width: { pfValue: 30 },
+      height: { pfValue: 30 },
+      label: { strValue: '' },
+      'font-size': { pfValue: 11 },
+      'min-zoomed-font-size': { pfValue: 8 },
+      'underlay-opacity': { value: 0 },
+      'overlay-opacity': { value: 0 },
+      'background-color': { value: [37, 99, 235] },
+      'background-opacity': { value: 1 },
+      opacity: { value: 0.5 },
+      ...changes,
+    };
+    return { isEdge: () => false, visible: () => true, pstyle: (name) => style[name]!, _private: { rscratch: {}, position: { x: 100, y: 50 } } };
+  }
+
+  /** A context at this scale that records its rectangles. */
+  function dotContext(scale: number) {
+    const rects: number[][] = [];
+    const context = { getTransform: () => ({ a: scale }), fillRect: (...r: number[]) => rects.push(r) };
+    return { rects, context: context as unknown as CanvasRenderingContext2D };
+  }
+
+  it('draw a node under five device pixels as a square of its colour, and leave bigger ones to Cytoscape', () => {
+    const { proto, instance } = renderer();
+    instance.colorFillStyle = vi.fn();
+    const small = dotContext(0.15);
+    instance.drawCachedElement(small.context, node(), 1, screen);
+    expect(small.rects).toEqual([[85, 35, 30, 30]]);
+    expect(instance.colorFillStyle).toHaveBeenCalledWith(small.context, [37, 99, 235], 0.5);
+    expect(proto.drawCachedElement).not.toHaveBeenCalled();
+    const big = dotContext(0.2);
+    instance.drawCachedElement(big.context, node(), 1, screen);
+    expect(big.rects).toEqual([]);
+    expect(proto.drawCachedElement).toHaveBeenCalledTimes(1);
+  });
+
+  it('leave to Cytoscape a small node whose label shows at that scale, or with an underlay or overlay, or drawn into SVG', () => {
+    const { proto, instance } = renderer();
+    instance.colorFillStyle = vi.fn();
+    const { rects, context } = dotContext(0.1);
+    const unlike: Record<string, { strValue?: string; pfValue?: number; value?: unknown }>[] = [{ label: { strValue: 'Helse Vest' }, 'font-size': { pfValue: 80 } }, { 'overlay-opacity': { value: 0.25 } }, { 'underlay-opacity': { value: 0.5 } }];
+    for (const changes of unlike) instance.drawCachedElement(context, node(changes), 1, screen);
+    instance.drawCachedElement({} as CanvasRenderingContext2D, node(), 1, screen);
+    expect(proto.drawCachedElement).toHaveBeenCalledTimes(4);
+    // A label too small to show at that scale (Cytoscape's min-zoomed-font-size) does not keep the dot from being drawn.
+    instance.drawCachedElement(context, node({ label: { strValue: 'Helse Vest' } }), 1, screen);
+    expect(rects).toHaveLength(1);
+  });
+
+  it('cull a small node outside the extent, and draw it into a cache layer, which has none', () => {
+    const { proto, instance } = renderer();
+    instance.colorFillStyle = vi.fn();
+    const { rects, context } = dotContext(0.1);
+    instance.drawCachedElement(context, node(), 1, { x1: 200, y1: 0, x2: 400, y2: 100 });
+    expect(rects).toEqual([]);
+    instance.drawCachedElement(context, node(), 1, null);
+    expect(rects).toHaveLength(1);
+    expect(proto.drawCachedElement).not.toHaveBeenCalled();
   });
 });
 

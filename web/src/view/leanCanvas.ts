@@ -22,6 +22,10 @@
  * - when the zoom reaches another texture level, every node's texture at that level is filled before
  *   anything is drawn (fillTextures below); the first frame at a new level had cost 236-340 ms, now
  *   106-118.
+ * And two for the 5,000-node scene zoomed out to fit (zoom 0.055), whose every frame had taken
+ * 200-300 ms while an expansion's slices arrived:
+ * - a node under DOT_PX on screen is a square of its colour, not its texture (drawnAsDot);
+ * - plain edges are stroked together, run by run (edgeBatch.ts).
  */
 
 import { EdgeBatch, type BatchedEdge, type StrokeRenderer } from './edgeBatch.js';
@@ -46,6 +50,7 @@ export interface Extent {
 /** The parts of a Cytoscape element the shortcuts read. */
 export interface DrawnElement extends BatchedEdge {
   isEdge(): boolean;
+  _private: BatchedEdge['_private'] & { position?: { x: number; y: number } };
 }
 
 /** One of Cytoscape's element texture caches: a picture of each element per zoom level, on shared pages. */
@@ -63,6 +68,7 @@ export interface ArrowShape {
 
 /** The parts of Cytoscape's canvas renderer the shortcuts replace or call (not in its typings). */
 export interface CanvasRendererInternals extends StrokeRenderer {
+  colorFillStyle(context: CanvasRenderingContext2D, color: readonly number[], opacity: number): void;
   drawArrowheads(context: CanvasRenderingContext2D, edge: DrawnElement, opacity?: number): void;
   arrowShapes: Record<string, ArrowShape>;
   drawArrowShape(edge: DrawnElement, context: CanvasRenderingContext2D, fill: string, edgeWidth: number, shape: string, shapeWidth: number, x: number, y: number, angle: number, prefix: string): void;
@@ -97,6 +103,31 @@ export function outsideExtent(points: readonly number[], extent: Extent, reach: 
     if (y > y2) y2 = y;
   }
   return x2 + reach < extent.x1 || x1 - reach > extent.x2 || y2 + reach < extent.y1 || y1 - reach > extent.y2;
+}
+
+/** Below this size in device pixels a node is a dot: its shape, border and picture do not show. */
+export const DOT_PX = 5;
+
+/**
+ * Draws a node too small to show its shape (under DOT_PX on this context) as a square of its colour,
+ * instead of its texture: on a 5,600-node scene zoomed out to fit, the node textures were about half
+ * of each frame, 20 µs a node, each a picture of a few pixels. A node with a label that would show,
+ * or with an underlay or overlay, is left to Cytoscape. Returns whether the node is done (drawn, or
+ * culled outside the extent).
+ */
+function drawnAsDot(renderer: CanvasRendererInternals, context: CanvasRenderingContext2D, node: DrawnElement, extent: Extent | null): boolean {
+  if (typeof context.getTransform !== 'function') return false;
+  const scale = Math.abs(context.getTransform().a);
+  const size = Math.max(node.pstyle('width').pfValue ?? 0, node.pstyle('height').pfValue ?? 0);
+  if (!(size * scale < DOT_PX)) return false;
+  if (node.pstyle('label').strValue !== '' && (node.pstyle('font-size').pfValue ?? 0) * scale >= (node.pstyle('min-zoomed-font-size').pfValue ?? 0)) return false;
+  if (shows(node, 'underlay') || shows(node, 'overlay') || !node.visible()) return false;
+  const { x, y } = node._private.position!;
+  const half = size / 2;
+  if (extent && (x + half < extent.x1 || x - half > extent.x2 || y + half < extent.y1 || y - half > extent.y2)) return true;
+  renderer.colorFillStyle(context, node.pstyle('background-color').value as number[], Number(node.pstyle('background-opacity').value) * Number(node.pstyle('opacity').value));
+  context.fillRect(x - half, y - half, size, size);
+  return true;
 }
 
 /** Whether an underlay or overlay (Cytoscape draws neither at opacity 0) would show. */
@@ -196,6 +227,7 @@ export function leanCanvas(renderer: CanvasRendererInternals): void {
 
   renderer.drawCachedElement = function (context, ele, pxRatio, extent, lvl, requestHighQuality) {
     const open = batch?.context === context ? batch : null;
+    if (!ele.isEdge() && drawnAsDot(this, context, ele, extent)) return;
     if (!unlabelledEdge(ele)) {
       open?.flush();
       own.drawCachedElement.call(this, context, ele, pxRatio, extent, lvl, requestHighQuality);
