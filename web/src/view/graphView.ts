@@ -301,7 +301,7 @@ export class GraphView {
       (cy.elements().length <= PRECISE_PICK_MAX ? precisePick : gpuPick).call(renderer, x, y, interactiveOnly, touch);
   }
 
-  /** The canvas renderer's shortcuts for what would draw nothing visible (view/leanCanvas.ts). */
+  /** The canvas renderer's shortcuts: what would draw nothing visible is skipped, the rest drawn more cheaply (view/leanCanvas.ts). */
   private drawLean(): void {
     const renderer = this.renderer();
     if (renderer) leanCanvas(renderer as unknown as CanvasRendererInternals);
