@@ -142,11 +142,12 @@ export const SPREAD_CELL = { w: 150, h: 80 } as const;
 /**
  * fcose's spectral draft places nodes by their hop distances to a few pivots, so nodes with the same
  * distances land on one spot: the leaves of one parent, and on a small-world graph most of the scene
- * (on a 5,000-node scene, 4,972 nodes were within 30 units of another, all inside 880 × 790). This
+ * (on a 5,000-node scene, 4,975 nodes were within 30 units of another, all inside 880 × 791). This
  * keeps the draft's picture and makes it readable: the draft's box is scaled to twice the room the
  * nodes need (where the draft leaves space, the picture keeps it), then each node, in the given
- * order, takes the free cell nearest its scaled spot on a hexagonal lattice (odd rows shifted by half
- * a cell), searched ring by ring outwards. A stack of k nodes costs about k² cell checks.
+ * order, takes a free cell of a hexagonal lattice (odd rows shifted by half a cell) near its scaled
+ * spot: the nearest in the first ring of cells round the spot that has one. A stack of k nodes costs
+ * about k² cell checks.
  */
 export function spreadOnLattice(positions: ReadonlyMap<string, Position>, order: readonly string[]): Map<string, Position> {
   const { w, h } = SPREAD_CELL;
