@@ -89,6 +89,7 @@ function recordingContext() {
     moveTo: (x: number, y: number) => log.push(`M ${x} ${y}`),
     lineTo: (x: number, y: number) => log.push(`L ${x} ${y}`),
     stroke: () => log.push('stroke'),
+    fillRect: (x: number, y: number) => log.push(`dot ${x} ${y}`),
     getTransform: () => ({ a: 1 }),
   };
   return { log, context: context as unknown as CanvasRenderingContext2D };
@@ -265,7 +266,7 @@ describe('the lean canvas shortcuts', () => {
     expect(calls.slice(4)).toEqual(['fill', 'fill', 'draw']);
   });
 
-  it('stroke the plain edges of a frame together, and finish a run before a node or a labelled edge is drawn over it', () => {
+  it('stroke the plain edges of a frame together, and finish a run before a node (a dot too) or a labelled edge is drawn over it', () => {
     const { proto, instance } = renderer();
     const { log, context } = recordingContext();
     proto.drawCachedElements.mockImplementation(function (this: CanvasRendererInternals, ctx: CanvasRenderingContext2D, eles: readonly DrawnElement[], pxRatio: number, extent: Extent | null) {
@@ -274,9 +275,17 @@ describe('the lean canvas shortcuts', () => {
     proto.drawCachedElement.mockImplementation(() => log.push('cytoscape'));
     instance.colorStrokeStyle = vi.fn();
     proto.drawArrowheads.mockImplementation(() => log.push('arrow'));
-    const eles = [element('edge', {}, [0, 0, 10, 0]), element('edge', {}, [0, 5, 10, 5]), element('node'), element('edge', {}, [0, 9, 10, 9]), element('edge', { label: 'RUNS' })];
+    instance.colorFillStyle = vi.fn();
+    // A node of 2 units: at this scale a dot.
+    const node = element('node');
+    const tiny: DrawnElement = {
+      ...node,
+      pstyle: (name) => (name === 'width' || name === 'height' ? { pfValue: 2 } : name === 'background-color' ? { value: [1, 2, 3] } : name === 'background-opacity' || name === 'opacity' ? { value: 1 } : node.pstyle(name)),
+      _private: { rscratch: {}, position: { x: 5, y: 5 } },
+    };
+    const eles = [element('edge', {}, [0, 0, 10, 0]), element('edge', {}, [0, 5, 10, 5]), node, element('edge', {}, [0, 9, 10, 9]), tiny, element('edge', {}, [0, 7, 10, 7]), element('edge', { label: 'RUNS' })];
     instance.drawCachedElements(context, eles, 1, screen);
-    expect(log).toEqual(['begin', 'M 0 0', 'L 10 0', 'M 0 5', 'L 10 5', 'stroke', 'arrow', 'arrow', 'cytoscape', 'begin', 'M 0 9', 'L 10 9', 'stroke', 'arrow', 'cytoscape']);
+    expect(log).toEqual(['begin', 'M 0 0', 'L 10 0', 'M 0 5', 'L 10 5', 'stroke', 'arrow', 'arrow', 'cytoscape', 'begin', 'M 0 9', 'L 10 9', 'stroke', 'arrow', 'dot 4 4', 'begin', 'M 0 7', 'L 10 7', 'stroke', 'arrow', 'cytoscape']);
     // Outside a frame's drawing (a layer cache filling, one element at a time) each edge is drawn on its own.
     instance.drawCachedElement(context, eles[0]!, 1, null);
     expect(proto.drawElement).toHaveBeenCalledTimes(1);

@@ -227,9 +227,10 @@ export function leanCanvas(renderer: CanvasRendererInternals): void {
 
   renderer.drawCachedElement = function (context, ele, pxRatio, extent, lvl, requestHighQuality) {
     const open = batch?.context === context ? batch : null;
-    if (!ele.isEdge() && drawnAsDot(this, context, ele, extent)) return;
     if (!unlabelledEdge(ele)) {
+      // The edges before it are painted first, dot or not.
       open?.flush();
+      if (!ele.isEdge() && drawnAsDot(this, context, ele, extent)) return;
       own.drawCachedElement.call(this, context, ele, pxRatio, extent, lvl, requestHighQuality);
       return;
     }
