@@ -11,6 +11,8 @@
  * of thousands of triangles costs more than thousands of fills).
  */
 
+import { hasLabel, layerShows } from './elementStyle.js';
+
 /** Edge types Cytoscape traces as quadratic curves through `allpts`, and as polylines. */
 const CURVED = new Set(['bezier', 'multibezier', 'self', 'compound']);
 const STRAIGHT = new Set(['straight', 'haystack']);
@@ -44,8 +46,7 @@ export function plainStroke(edge: BatchedEdge): Stroke | null {
   if (!CURVED.has(rs.edgeType ?? '') && !STRAIGHT.has(rs.edgeType ?? '')) return null;
   const value = (name: string) => edge.pstyle(name).value;
   if (value('curve-style') === 'straight-triangle' || value('line-style') !== 'solid' || value('line-fill') !== 'solid' || value('ghost') !== 'no') return null;
-  if (Number(value('line-outline-width')) > 0 || Number(value('underlay-opacity')) > 0 || Number(value('overlay-opacity')) > 0) return null;
-  if (edge.pstyle('label').strValue !== '' || edge.pstyle('source-label').strValue !== '' || edge.pstyle('target-label').strValue !== '') return null;
+  if (Number(value('line-outline-width')) > 0 || layerShows(edge, 'underlay') || layerShows(edge, 'overlay') || hasLabel(edge)) return null;
   if (!edge.visible()) return null;
   const color = value('line-color') as readonly number[];
   const opacity = Number(value('opacity')) * Number(value('line-opacity'));

@@ -29,6 +29,7 @@
  */
 
 import { EdgeBatch, type BatchedEdge, type StrokeRenderer } from './edgeBatch.js';
+import { hasLabel, layerShows } from './elementStyle.js';
 
 /** Below this size in device pixels an arrowhead is a smudge at the line's end, not an arrow. */
 export const MIN_ARROWHEAD_PX = 4;
@@ -116,23 +117,17 @@ export const DOT_PX = 5;
  * culled outside the extent).
  */
 function drawnAsDot(renderer: CanvasRendererInternals, context: CanvasRenderingContext2D, node: DrawnElement, extent: Extent | null): boolean {
-  if (typeof context.getTransform !== 'function') return false;
-  const scale = Math.abs(context.getTransform().a);
+  const scale = scaleOf(context);
   const size = Math.max(node.pstyle('width').pfValue ?? 0, node.pstyle('height').pfValue ?? 0);
   if (!(size * scale < DOT_PX)) return false;
   if (node.pstyle('label').strValue !== '' && (node.pstyle('font-size').pfValue ?? 0) * scale >= (node.pstyle('min-zoomed-font-size').pfValue ?? 0)) return false;
-  if (shows(node, 'underlay') || shows(node, 'overlay') || !node.visible()) return false;
+  if (layerShows(node, 'underlay') || layerShows(node, 'overlay') || !node.visible()) return false;
   const { x, y } = node._private.position!;
   const half = size / 2;
   if (extent && (x + half < extent.x1 || x - half > extent.x2 || y + half < extent.y1 || y - half > extent.y2)) return true;
   renderer.colorFillStyle(context, node.pstyle('background-color').value as number[], Number(node.pstyle('background-opacity').value) * Number(node.pstyle('opacity').value));
   context.fillRect(x - half, y - half, size, size);
   return true;
-}
-
-/** Whether an underlay or overlay (Cytoscape draws neither at opacity 0) would show. */
-function shows(ele: DrawnElement, layer: 'underlay' | 'overlay'): boolean {
-  return Number(ele.pstyle(`${layer}-opacity`).value) > 0;
 }
 
 /** Cytoscape's texture level for a zoom: textures are drawn at powers of two, none below 1/16. */
@@ -168,7 +163,16 @@ function arrowScale(edge: DrawnElement, prefix: string): number {
 }
 
 function unlabelledEdge(ele: DrawnElement): boolean {
-  return ele.isEdge() && ele.pstyle('label').strValue === '' && ele.pstyle('source-label').strValue === '' && ele.pstyle('target-label').strValue === '';
+  return ele.isEdge() && !hasLabel(ele);
+}
+
+/**
+ * The context's own scale: the view's zoom on screen, a layer's level in Cytoscape's caches, the
+ * export's resolution in a PNG. The SVG export's context (canvas2svg) has no transform to read:
+ * vectors scale, so to the shortcuts nothing there is ever too small.
+ */
+function scaleOf(context: CanvasRenderingContext2D): number {
+  return typeof context.getTransform === 'function' ? Math.abs(context.getTransform().a) : Infinity;
 }
 
 /**
@@ -180,11 +184,7 @@ export function leanCanvas(renderer: CanvasRendererInternals): void {
 
   renderer.drawArrowheads = function (context, edge, opacity) {
     const width = this.getArrowWidth(edge.pstyle('width').pfValue ?? 0, Number(edge.pstyle('arrow-scale').value ?? 1));
-    // The context's own scale: the view's zoom on screen, a layer's level in Cytoscape's caches, the
-    // export's resolution in a PNG. The SVG export's context (canvas2svg) has no transform to read:
-    // vectors scale, so it keeps every arrowhead.
-    const scale = typeof context.getTransform === 'function' ? Math.abs(context.getTransform().a) : Infinity;
-    if (arrowheadTooSmall(width, scale)) return;
+    if (arrowheadTooSmall(width, scaleOf(context))) return;
     own.drawArrowheads.call(this, context, edge, opacity);
   };
 
@@ -246,10 +246,10 @@ export function leanCanvas(renderer: CanvasRendererInternals): void {
   };
 
   renderer.drawElementUnderlay = function (context, ele) {
-    if (shows(ele, 'underlay')) own.drawElementUnderlay.call(this, context, ele);
+    if (layerShows(ele, 'underlay')) own.drawElementUnderlay.call(this, context, ele);
   };
   renderer.drawElementOverlay = function (context, ele) {
-    if (shows(ele, 'overlay')) own.drawElementOverlay.call(this, context, ele);
+    if (layerShows(ele, 'overlay')) own.drawElementOverlay.call(this, context, ele);
   };
 
   // An empty label's box is empty, where Cytoscape would stop after the lookups.
